@@ -1,0 +1,17 @@
+import type { Database } from "../db/connection.js";
+import { vietnamDate, type IsoDate } from "../domain/dates.js";
+
+export interface AppContext {
+  database: Database;
+  /** Today's date in Vietnam; fixed by CCHC_TODAY or by tests. */
+  today(): IsoDate;
+  /** Set cookies with the Secure flag (behind HTTPS). */
+  secureCookies: boolean | "auto";
+  /** Folder of the built browser app, served at / when present. */
+  webRoot?: string;
+  logger?: boolean;
+}
+
+export function systemToday(fixed = process.env.CCHC_TODAY): () => IsoDate {
+  return fixed ? () => fixed : () => vietnamDate(new Date());
+}

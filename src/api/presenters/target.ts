@@ -1,0 +1,23 @@
+import { periodByKey } from "../../domain/periods.js";
+import { targetMet, type TargetOp } from "../../domain/targets.js";
+import type { TargetView } from "../../db/targets.js";
+
+export function presentTarget(t: TargetView) {
+  const values = t.values.map((v) => ({ period: v.period, periodLabel: periodByKey(v.period)?.label ?? v.period, value: v.value, note: v.note, recordedAt: v.recordedAt.toISOString() }));
+  const last = values.at(-1) ?? null;
+  return {
+    id: t.id,
+    planId: t.planId,
+    text: t.text,
+    op: t.op as TargetOp | null,
+    value: t.value,
+    unit: t.unit,
+    dataSource: t.dataSource,
+    indicatorKey: t.indicatorKey,
+    monitor: t.monitor,
+    implement: t.implement,
+    values,
+    latest: last ? { period: last.period, periodLabel: last.periodLabel, value: last.value } : null,
+    met: targetMet(t.op as TargetOp | null, t.value, last?.value ?? null),
+  };
+}

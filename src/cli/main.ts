@@ -1,0 +1,101 @@
+import { loadConfig } from "../config.js";
+import { systemToday } from "../api/context.js";
+import { buildServer } from "../api/server.js";
+import { seedDemo, DEMO_PASSWORD, type DemoLogin } from "../db/seed/demo.js";
+import { backupTo, restoreFrom } from "../db/backup.js";
+import { scheduleReminders, sendReminders } from "../jobs/reminders.js";
+import { describe, openConfigured } from "./open.js";
+
+const ROLE_WORDS: Record<string, string> = {
+  province_admin: "Quản trị cấp tỉnh", province_viewer: "Cán bộ cấp tỉnh", chairman: "Chủ tịch UBND",
+  focal_point: "Công chức đầu mối CCHC", unit_officer: "Công chức bộ phận",
+};
+
+function printLogins(logins: DemoLogin[]) {
+  console.log("\nĐã tạo dữ liệu mẫu. Tài khoản đăng nhập (mật khẩu chung: %s):", DEMO_PASSWORD);
+  for (const l of logins) console.log(`  ${l.username.padEnd(18)} ${ROLE_WORDS[l.role].padEnd(24)} ${l.fullName} — ${l.org}`);
+  console.log("Hãy đổi mật khẩu trước khi dùng thật.\n");
+}
+
+const HELP = `cchc — theo dõi cải cách hành chính
+
+Cách dùng: cchc <lệnh> [tham số]
+  serve              chạy máy chủ web (mặc định http://localhost:3000); lần đầu trên CSDL nhúng tạo dữ liệu mẫu
+  migrate            áp dụng các bản cập nhật cấu trúc CSDL
+  seed               tạo dữ liệu mẫu nếu CSDL còn trống
+  remind             gửi nhắc việc của hôm nay ngay
+  backup TỆP         sao lưu toàn bộ dữ liệu ra TỆP (JSON nén gzip)
+  restore TỆP        khôi phục dữ liệu từ TỆP (xóa dữ liệu hiện có)
+  bench              đo tốc độ API (xem bench/README.md)
+
+Biến môi trường: DATABASE_URL, CCHC_DATA_DIR, PORT, HOST, CCHC_TODAY, COOKIE_SECURE (xem docs/configuration.md).`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const config = loadConfig();
+  const today = systemToday(config.today);
+  switch (command) {
+    case "serve": {
+      const database = await openConfigured(config);
+      if (database.kind === "pglite" || args.includes("--seed")) {
+        const logins = await seedDemo(database.db, today());
+        if (logins) printLogins(logins);
+      }
+      const app = await buildServer({ database, today, secureCookies: config.secureCookies, webRoot: config.webRoot, logger: process.env.LOG_REQUESTS === "1" });
+      const stop = scheduleReminders(database.db, today, (m) => console.log(m));
+      await app.listen({ port: config.port, host: config.host });
+      console.log(`cchc đang chạy tại http://localhost:${config.port} (${describe(config)}). Tài liệu API: http://localhost:${config.port}/api/docs`);
+      const shutdown = async () => { stop(); await app.close(); await database.close(); process.exit(0); };
+      process.once("SIGINT", shutdown);
+      process.once("SIGTERM", shutdown);
+      return new Promise<number>(() => {});
+    }
+    case "migrate": {
+      const database = await openConfigured(config);
+      console.log(`Đã cập nhật cấu trúc ${describe(config)}.`);
+      await database.close();
+      return 0;
+    }
+    case "seed": {
+      const database = await openConfigured(config);
+      const logins = await seedDemo(database.db, today());
+      if (logins) printLogins(logins); else console.log("CSDL đã có dữ liệu; không tạo dữ liệu mẫu.");
+      await database.close();
+      return 0;
+    }
+    case "remind": {
+      const database = await openConfigured(config);
+      const { sent } = await sendReminders(database.db, today());
+      console.log(`Đã gửi ${sent} thông báo nhắc việc.`);
+      await database.close();
+      return 0;
+    }
+    case "backup":
+    case "restore": {
+      const file = args[0];
+      if (!file) { console.error(`Thiếu tên tệp: cchc ${command} TỆP`); return 2; }
+      const database = await openConfigured(config);
+      try {
+        const counts = command === "backup" ? await backupTo(database.db, file) : await restoreFrom(database.db, file);
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        console.log(`${command === "backup" ? "Đã sao lưu" : "Đã khôi phục"} ${total} dòng dữ liệu (${Object.keys(counts).length} bảng) ${command === "backup" ? "vào" : "từ"} ${file}.`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case "bench": {
+      const { runBench } = await import("../../bench/api-bench.js");
+      await runBench(args);
+      return 0;
+    }
+    case undefined:
+    case "help":
+    case "--help":
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`Lệnh không có: ${command}\n\n${HELP}`);
+      return 2;
+  }
+}

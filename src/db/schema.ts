@@ -1,0 +1,225 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial, boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * Every table but `organisations` carries `org_id`: the tenant (a commune or a
+ * province). Queries are always scoped by it on the server.
+ */
+const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
+const orgId = () => uuid("org_id").notNull().references(() => organisations.id, { onDelete: "cascade" });
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const isoDate = (name: string) => date(name, { mode: "string" });
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => Buffer.from(v),
+});
+
+export const organisations = pgTable("organisations", {
+  id: id(),
+  parentId: uuid("parent_id").references((): any => organisations.id),
+  kind: text("kind", { enum: ["province", "commune", "district"] }).notNull(),
+  name: text("name").notNull(),
+  code: text("code").notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex("organisations_code_uq").on(t.code), index("organisations_parent_idx").on(t.parentId)]);
+
+export const units = pgTable("units", {
+  id: id(),
+  orgId: orgId(),
+  code: text("code"),
+  name: text("name").notNull(),
+  abbreviations: jsonb("abbreviations").$type<string[]>().notNull().default([]),
+  kind: text("kind", { enum: ["unit", "officer-title", "organisation", "leadership", "generic"] }).notNull().default("unit"),
+  active: boolean("active").notNull().default(true),
+  sortOrder: integer("sort_order").notNull().default(0),
+  createdAt: createdAt(),
+}, (t) => [index("units_org_idx").on(t.orgId), uniqueIndex("units_org_code_uq").on(t.orgId, t.code)]);
+
+export const ROLES = ["province_admin", "province_viewer", "chairman", "focal_point", "unit_officer"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable("users", {
+  id: id(),
+  orgId: orgId(),
+  username: text("username").notNull(),
+  fullName: text("full_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
+  active: boolean("active").notNull().default(true),
+  lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex("users_username_uq").on(t.username), index("users_org_idx").on(t.orgId)]);
+
+export const userUnits = pgTable("user_units", {
+  orgId: orgId(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  unitId: uuid("unit_id").notNull().references(() => units.id, { onDelete: "cascade" }),
+}, (t) => [primaryKey({ columns: [t.userId, t.unitId] }), index("user_units_unit_idx").on(t.unitId)]);
+
+export const sessions = pgTable("sessions", {
+  /** sha256 of the cookie token: a stolen table does not give usable sessions. */
+  tokenHash: text("token_hash").primaryKey(),
+  orgId: orgId(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  createdAt: createdAt(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+}, (t) => [index("sessions_user_idx").on(t.userId)]);
+
+export const PLAN_TYPES = ["annual", "remediation", "emulation", "topical"] as const;
+export const PLAN_STATUSES = ["draft", "active", "closed"] as const;
+
+export const plans = pgTable("plans", {
+  id: id(),
+  orgId: orgId(),
+  type: text("type", { enum: PLAN_TYPES }).notNull(),
+  number: text("number"),
+  issuedDate: isoDate("issued_date"),
+  year: integer("year").notNull(),
+  title: text("title").notNull(),
+  issuer: text("issuer"),
+  signerName: text("signer_name"),
+  signerTitle: text("signer_title"),
+  legalBases: jsonb("legal_bases").$type<string[]>().notNull().default([]),
+  status: text("status", { enum: PLAN_STATUSES }).notNull().default("draft"),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("plans_org_year_idx").on(t.orgId, t.year)]);
+
+export const tasks = pgTable("tasks", {
+  id: id(),
+  orgId: orgId(),
+  planId: uuid("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+  ref: text("ref"),
+  area: text("area"),
+  title: text("title").notNull(),
+  product: text("product"),
+  timelineText: text("timeline_text"),
+  milestones: jsonb("milestones").$type<string[]>().notNull().default([]),
+  dueDate: isoDate("due_date"),
+  /** The due date as planned, before any approved extension. */
+  originalDueDate: isoDate("original_due_date"),
+  recurrence: text("recurrence"),
+  criteria: jsonb("criteria").$type<string[]>().notNull().default([]),
+  budgetSource: text("budget_source"),
+  sortOrder: integer("sort_order").notNull().default(0),
+  /** Facts kept by the update command; the status itself is always derived. */
+  progress: integer("progress").notNull().default(0),
+  doneOn: isoDate("done_on"),
+  lastUpdateAt: timestamp("last_update_at", { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [index("tasks_plan_idx").on(t.planId, t.sortOrder), index("tasks_org_due_idx").on(t.orgId, t.dueDate)]);
+
+export const taskUnits = pgTable("task_units", {
+  orgId: orgId(),
+  taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+  unitId: uuid("unit_id").notNull().references(() => units.id, { onDelete: "restrict" }),
+  role: text("role", { enum: ["lead", "support"] }).notNull(),
+  position: integer("position").notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.taskId, t.unitId, t.role] }), index("task_units_unit_idx").on(t.unitId)]);
+
+export const taskUpdates = pgTable("task_updates", {
+  id: id(),
+  orgId: orgId(),
+  taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+  authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+  date: isoDate("date").notNull(),
+  progress: integer("progress"),
+  note: text("note").notNull().default(""),
+  statusChange: text("status_change", { enum: ["done", "reopened"] }),
+  /** For recurring tasks: the check-in period this update reports on. */
+  period: text("period"),
+  createdAt: createdAt(),
+}, (t) => [index("task_updates_task_idx").on(t.taskId, t.date)]);
+
+export const evidenceFiles = pgTable("evidence_files", {
+  id: id(),
+  orgId: orgId(),
+  taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+  updateId: uuid("update_id").references(() => taskUpdates.id, { onDelete: "cascade" }),
+  filename: text("filename").notNull(),
+  mimeType: text("mime_type").notNull(),
+  size: integer("size").notNull(),
+  sha256: text("sha256").notNull(),
+  content: bytea("content").notNull(),
+  isPublic: boolean("is_public").notNull().default(false),
+  uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+}, (t) => [index("evidence_task_idx").on(t.taskId), index("evidence_update_idx").on(t.updateId)]);
+
+export const extensionRequests = pgTable("extension_requests", {
+  id: id(),
+  orgId: orgId(),
+  taskId: uuid("task_id").notNull().references(() => tasks.id, { onDelete: "cascade" }),
+  requestedBy: uuid("requested_by").references(() => users.id, { onDelete: "set null" }),
+  requestedAt: createdAt(),
+  currentDue: isoDate("current_due"),
+  proposedDue: isoDate("proposed_due").notNull(),
+  reason: text("reason").notNull(),
+  status: text("status", { enum: ["pending", "approved", "refused"] }).notNull().default("pending"),
+  decidedBy: uuid("decided_by").references(() => users.id, { onDelete: "set null" }),
+  decidedAt: timestamp("decided_at", { withTimezone: true }),
+  decisionNote: text("decision_note"),
+}, (t) => [index("extensions_org_status_idx").on(t.orgId, t.status), index("extensions_task_idx").on(t.taskId)]);
+
+export const targets = pgTable("targets", {
+  id: id(),
+  orgId: orgId(),
+  planId: uuid("plan_id").notNull().references(() => plans.id, { onDelete: "cascade" }),
+  text: text("text").notNull(),
+  op: text("op"),
+  value: numeric("value", { mode: "number" }),
+  unit: text("unit"),
+  dataSource: text("data_source", { enum: ["manual", "computed"] }).notNull().default("manual"),
+  /** Which computed indicator feeds the target, when dataSource is "computed". */
+  indicatorKey: text("indicator_key"),
+  sortOrder: integer("sort_order").notNull().default(0),
+  createdAt: createdAt(),
+}, (t) => [index("targets_plan_idx").on(t.planId)]);
+
+export const targetUnits = pgTable("target_units", {
+  orgId: orgId(),
+  targetId: uuid("target_id").notNull().references(() => targets.id, { onDelete: "cascade" }),
+  unitId: uuid("unit_id").notNull().references(() => units.id, { onDelete: "restrict" }),
+  role: text("role", { enum: ["monitor", "implement"] }).notNull(),
+  position: integer("position").notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.targetId, t.unitId, t.role] })]);
+
+export const targetValues = pgTable("target_values", {
+  id: id(),
+  orgId: orgId(),
+  targetId: uuid("target_id").notNull().references(() => targets.id, { onDelete: "cascade" }),
+  period: text("period").notNull(),
+  value: numeric("value", { mode: "number" }).notNull(),
+  note: text("note"),
+  recordedBy: uuid("recorded_by").references(() => users.id, { onDelete: "set null" }),
+  recordedAt: createdAt(),
+}, (t) => [uniqueIndex("target_values_period_uq").on(t.targetId, t.period)]);
+
+export const notifications = pgTable("notifications", {
+  id: id(),
+  orgId: orgId(),
+  userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+  kind: text("kind", { enum: ["due_soon", "overdue", "extension_requested", "extension_decided", "missing_checkin"] }).notNull(),
+  taskId: uuid("task_id").references(() => tasks.id, { onDelete: "cascade" }),
+  planId: uuid("plan_id").references(() => plans.id, { onDelete: "cascade" }),
+  message: text("message").notNull(),
+  /** One reminder of a kind per task, user and day, however often the job runs. */
+  dedupeKey: text("dedupe_key").notNull(),
+  createdAt: createdAt(),
+  readAt: timestamp("read_at", { withTimezone: true }),
+}, (t) => [uniqueIndex("notifications_dedupe_uq").on(t.userId, t.dedupeKey), index("notifications_user_idx").on(t.userId, t.createdAt)]);
+
+export const auditLog = pgTable("audit_log", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  orgId: orgId(),
+  userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  action: text("action").notNull(),
+  entity: text("entity").notNull(),
+  entityId: text("entity_id"),
+  summary: text("summary").notNull(),
+  changes: jsonb("changes").$type<Record<string, unknown>>(),
+}, (t) => [index("audit_org_at_idx").on(t.orgId, t.at), index("audit_entity_idx").on(t.entity, t.entityId)]);

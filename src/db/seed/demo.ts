@@ -1,0 +1,254 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { addDays, parseIso, shiftYears, ymd, type IsoDate } from "../../domain/dates.js";
+import { periodsBetween } from "../../domain/periods.js";
+import { checkInKind, type Recurrence } from "../../domain/task-status.js";
+import { recordAudit } from "../audit.js";
+import { evidenceFiles, extensionRequests, organisations, plans, targets, targetUnits, targetValues, taskUnits, taskUpdates, tasks, units, userUnits, users } from "../schema.js";
+import { seedStandardUnits } from "../units.js";
+import { hashPassword } from "../users.js";
+import { planStart } from "../tasks.js";
+import { seededRandom } from "./random.js";
+import type { PlanDraft } from "./plan-draft.js";
+import type { Db, Tx } from "../connection.js";
+
+export const DEMO_PASSWORD = "Demo12345";
+
+export interface DemoLogin { username: string; fullName: string; role: string; org: string; units: string[] }
+
+interface CommuneSpec {
+  code: string; name: string; fixture: string; number: string; chairman: string; focalPoint: string;
+  officers: Array<{ username: string; fullName: string; units: string[] }>;
+}
+
+const PROVINCE = { code: "tinh-mau", name: "Tỉnh Minh Hòa (dữ liệu mẫu)" };
+const COMMUNES: CommuneSpec[] = [
+  {
+    code: "xa-tinh-khe", name: "UBND xã Tỉnh Khê", fixture: "plan-tinh-khe-2025.json", number: "12/KH-UBND",
+    chairman: "Võ Minh Chính", focalPoint: "Nguyễn Thị Lan",
+    officers: [
+      { username: "vptk.tinhkhe", fullName: "Trần Văn Hùng", units: ["vp-tk"] },
+      { username: "tpht.tinhkhe", fullName: "Lê Thị Hoa", units: ["tp-ht"] },
+      { username: "tckt.tinhkhe", fullName: "Phạm Văn Nam", units: ["tc-kt"] },
+      { username: "vhxh.tinhkhe", fullName: "Đỗ Thị Mai", units: ["vh-xh"] },
+      { username: "motcua.tinhkhe", fullName: "Huỳnh Văn Tâm", units: ["mot-cua"] },
+    ],
+  },
+  {
+    code: "phuong-hoai-hao", name: "UBND phường Hoài Hảo", fixture: "plan-hoai-hao-2024.json", number: "08/KH-UBND",
+    chairman: "Thái Tường Hận", focalPoint: "Ngô Thị Thu",
+    officers: [
+      { username: "vptk.hoaihao", fullName: "Bùi Văn Long", units: ["vp-tk"] },
+      { username: "tpht.hoaihao", fullName: "Đặng Thị Ngọc", units: ["tp-ht"] },
+      { username: "vhxh.hoaihao", fullName: "Võ Văn Phúc", units: ["vh-xh"] },
+    ],
+  },
+];
+const SHORT = (code: string) => code.split("-").slice(1).join("");
+
+function loadDraft(name: string): PlanDraft {
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`../../../fixtures/demo/${name}`, import.meta.url)), "utf8"));
+}
+
+/** A one-page PDF that stands in for a scanned decision or report. */
+export function samplePdf(title: string): Buffer {
+  const text = title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[()\\]/g, "");
+  const stream = `BT /F1 14 Tf 60 760 Td (${text.slice(0, 80)}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => { offsets.push(body.length); body += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
+}
+
+const NOTES_PROGRESS = [
+  "Đã xây dựng dự thảo, đang lấy ý kiến các bộ phận liên quan.",
+  "Đã triển khai đến các bộ phận; đang tổng hợp kết quả.",
+  "Đã tổ chức họp triển khai, phân công cụ thể cho từng công chức.",
+  "Đang hoàn thiện hồ sơ, dự kiến trình lãnh đạo ký trong tuần tới.",
+];
+const NOTES_DONE = [
+  "Đã hoàn thành, ban hành văn bản và gửi các bộ phận thực hiện.",
+  "Hoàn thành; đính kèm báo cáo kết quả thực hiện.",
+  "Đã ban hành quyết định, đăng tải trên Trang thông tin điện tử của xã.",
+];
+const NOTES_CHECKIN = ["Đã thực hiện trong kỳ, không phát sinh vướng mắc.", "Đã báo cáo kết quả kỳ này theo quy định.", "Thực hiện thường xuyên; đã cập nhật số liệu của kỳ."];
+
+interface SeedContext { tx: Tx; orgId: string; unitIdByCode: Map<string, string>; rand: () => number; today: IsoDate; officerOf: (unitIds: string[]) => string; focalPointId: string }
+
+async function unitFor(ctx: SeedContext, u: { unit: string | null; text: string }): Promise<string> {
+  const key = u.unit ?? `text:${u.text.toLowerCase().trim()}`;
+  const known = ctx.unitIdByCode.get(key);
+  if (known) return known;
+  const [row] = await ctx.tx.insert(units).values({ orgId: ctx.orgId, name: u.text.trim(), kind: "unit", sortOrder: 900 + ctx.unitIdByCode.size }).returning();
+  ctx.unitIdByCode.set(key, row.id);
+  return row.id;
+}
+
+type NewUpdate = typeof taskUpdates.$inferInsert;
+
+/** Plausible progress for one task up to today: updates, check-ins, a done date. */
+function progressFor(task: { id: string; dueDate: string | null; recurrence: string | null }, start: IsoDate, yearEnd: IsoDate, ctx: SeedContext, authorId: string) {
+  const { rand, today } = ctx;
+  const updates: NewUpdate[] = [];
+  let doneOn: string | null = null;
+  let progress = 0;
+  const clamp = (d: IsoDate) => (d > today ? today : d < start ? start : d);
+  const add = (date: IsoDate, p: number | null, note: string, extra: Partial<NewUpdate> = {}) => {
+    updates.push({ orgId: ctx.orgId, taskId: task.id, authorId, date: clamp(date), progress: p, note, ...extra });
+    if (p !== null) progress = p;
+  };
+  const note = (list: string[]) => list[Math.floor(rand() * list.length)];
+  if (task.recurrence) {
+    const end = task.dueDate ?? yearEnd;
+    for (const p of periodsBetween(checkInKind(task.recurrence as Recurrence), start, end < today ? end : today)) {
+      const r = rand();
+      if (p.end < today) {
+        if (r < 0.82) add(addDays(p.end, -Math.floor(rand() * 10)), null, note(NOTES_CHECKIN), { period: p.key });
+        else if (r < 0.92 && addDays(p.end, 5) <= today) add(addDays(p.end, 3 + Math.floor(rand() * 5)), null, note(NOTES_CHECKIN), { period: p.key });
+      } else if (r < 0.5 && addDays(p.start, 5) <= today) add(addDays(p.start, 3), null, note(NOTES_CHECKIN), { period: p.key });
+    }
+    return { updates, doneOn, progress: updates.length ? Math.min(95, updates.length * 10) : 0 };
+  }
+  const due = task.dueDate;
+  const r = rand();
+  const early = (d: IsoDate) => addDays(d, -(5 + Math.floor(rand() * 20)));
+  if (due && due <= today) {
+    add(early(early(due)), 40, note(NOTES_PROGRESS));
+    if (r < 0.6) { doneOn = clamp(early(due)); add(doneOn, 100, note(NOTES_DONE), { statusChange: "done" }); }
+    else if (r < 0.78 && addDays(due, 4) <= today) { doneOn = clamp(addDays(due, 3 + Math.floor(rand() * 20))); add(doneOn, 100, note(NOTES_DONE), { statusChange: "done" }); }
+    else add(early(due), 60 + Math.floor(rand() * 3) * 10, note(NOTES_PROGRESS));
+  } else if (due) {
+    if (r < 0.2) { add(early(today), 50, note(NOTES_PROGRESS)); doneOn = clamp(addDays(today, -2)); add(doneOn, 100, note(NOTES_DONE), { statusChange: "done" }); }
+    else if (r < 0.7) add(early(today), 20 + Math.floor(rand() * 6) * 10, note(NOTES_PROGRESS));
+  } else if (r < 0.5) add(early(today), 30 + Math.floor(rand() * 4) * 10, note(NOTES_PROGRESS));
+  return { updates, doneOn, progress };
+}
+
+async function seedCommune(tx: Tx, spec: CommuneSpec, index: number, provinceId: string, passwordHash: string, today: IsoDate, logins: DemoLogin[]) {
+  const [org] = await tx.insert(organisations).values({ kind: "commune", name: spec.name, code: spec.code, parentId: provinceId }).returning();
+  const standard = await seedStandardUnits(tx, org.id, "before-2025");
+  const unitIdByCode = new Map(standard.map((u) => [u.code!, u.id]));
+  const short = SHORT(spec.code);
+  const people = [
+    { username: `ct.${short}`, fullName: spec.chairman, role: "chairman" as const, units: ["lanh-dao"] },
+    { username: `dm.${short}`, fullName: spec.focalPoint, role: "focal_point" as const, units: ["vp-tk"] },
+    ...spec.officers.map((o) => ({ ...o, role: "unit_officer" as const })),
+  ];
+  const userIds: Record<string, string> = {};
+  const officersByUnit = new Map<string, string[]>();
+  for (const p of people) {
+    const [u] = await tx.insert(users).values({ orgId: org.id, username: p.username, fullName: p.fullName, role: p.role, passwordHash }).returning();
+    userIds[p.username] = u.id;
+    const ids = p.units.map((c) => unitIdByCode.get(c)!);
+    await tx.insert(userUnits).values(ids.map((unitId) => ({ orgId: org.id, userId: u.id, unitId })));
+    if (p.role === "unit_officer") for (const id of ids) officersByUnit.set(id, [...(officersByUnit.get(id) ?? []), u.id]);
+    logins.push({ username: p.username, fullName: p.fullName, role: p.role, org: spec.name, units: p.units });
+  }
+  const focalPointId = userIds[`dm.${short}`];
+  const ctx: SeedContext = {
+    tx, orgId: org.id, unitIdByCode, rand: seededRandom(20250101 + index * 7919), today, focalPointId,
+    officerOf: (ids) => ids.map((id) => officersByUnit.get(id)?.[0]).find(Boolean) ?? focalPointId,
+  };
+
+  const draft = loadDraft(spec.fixture);
+  const draftYear = draft.document.year ?? parseIso(today).year;
+  const year = parseIso(today).year;
+  const shift = (d: string | null) => (d ? shiftYears(d, year - draftYear) : null);
+  const issuedDate = shift(draft.document.date) ?? ymd(year, 1, 15);
+  const [plan] = await tx.insert(plans).values({
+    orgId: org.id, type: "annual", number: spec.number, issuedDate, year,
+    title: (draft.document.title ?? `Cải cách hành chính năm ${year}`).replace(String(draftYear), String(year)),
+    issuer: draft.document.issuer, signerName: draft.document.signer.name, signerTitle: draft.document.signer.title,
+    legalBases: [`Kế hoạch số 25/KH-UBND ngày 10/01/${year} của UBND tỉnh về cải cách hành chính năm ${year}`, "Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021 – 2030"],
+    status: "active", createdBy: focalPointId,
+  }).returning();
+  const start = planStart(plan);
+  const yearEnd = ymd(year, 12, 31);
+
+  const extensionCandidates: Array<{ taskId: string; due: string; officer: string }> = [];
+  for (const [i, t] of draft.tasks.entries()) {
+    const dueDate = shift(t.timeline.due);
+    const [task] = await tx.insert(tasks).values({
+      orgId: org.id, planId: plan.id, ref: t.ref, area: t.area, title: t.title, product: t.product, timelineText: t.timeline.text,
+      milestones: t.timeline.milestones.map((m) => shift(m)!), dueDate, originalDueDate: dueDate, recurrence: t.timeline.recurrence,
+      criteria: t.criteria, sortOrder: (i + 1) * 10,
+    }).returning();
+    const lead = [...new Set(await Promise.all(t.lead.map((u) => unitFor(ctx, u))))];
+    const support = [...new Set(await Promise.all(t.support.map((u) => unitFor(ctx, u))))].filter((u) => !lead.includes(u));
+    const rows = [...lead.map((unitId, position) => ({ unitId, role: "lead" as const, position })), ...support.map((unitId, position) => ({ unitId, role: "support" as const, position }))];
+    if (rows.length) await tx.insert(taskUnits).values(rows.map((r) => ({ ...r, orgId: org.id, taskId: task.id })));
+    const author = ctx.officerOf(lead);
+    const { updates, doneOn, progress } = progressFor(task, start, yearEnd, ctx, author);
+    if (updates.length) {
+      const inserted = await tx.insert(taskUpdates).values(updates).returning();
+      const last = inserted.at(-1)!;
+      await tx.update(tasks).set({ doneOn, progress, lastUpdateAt: new Date(`${last.date}T09:00:00+07:00`) }).where(sql`${tasks.id} = ${task.id}`);
+      const withFile = inserted.filter((u) => u.statusChange === "done" || (u.period && ctx.rand() < 0.3));
+      for (const u of withFile) {
+        const content = samplePdf(`${t.ref ?? ""} ${t.title}`);
+        await tx.insert(evidenceFiles).values({ orgId: org.id, taskId: task.id, updateId: u.id, filename: `Bao-cao-nhiem-vu-${(t.ref ?? String(i + 1)).replace(/[^\w.-]/g, "")}.pdf`, mimeType: "application/pdf", size: content.length, sha256: createHash("sha256").update(content).digest("hex"), content, uploadedBy: author });
+      }
+    }
+    if (!doneOn && !t.timeline.recurrence && dueDate && dueDate < today) extensionCandidates.push({ taskId: task.id, due: dueDate, officer: author });
+  }
+
+  // One extension approved, one refused, one waiting for the focal point.
+  const [approved, refused, pending] = extensionCandidates;
+  if (approved) {
+    const newDue = addDays(today, 20);
+    await tx.insert(extensionRequests).values({ orgId: org.id, taskId: approved.taskId, requestedBy: approved.officer, currentDue: approved.due, proposedDue: newDue, reason: "Chờ văn bản hướng dẫn của cấp trên nên chưa thể hoàn thành đúng hạn.", status: "approved", decidedBy: focalPointId, decidedAt: new Date(), decisionNote: "Đồng ý, đề nghị hoàn thành đúng hạn mới." });
+    await tx.update(tasks).set({ dueDate: newDue }).where(sql`${tasks.id} = ${approved.taskId}`);
+  }
+  if (refused) await tx.insert(extensionRequests).values({ orgId: org.id, taskId: refused.taskId, requestedBy: refused.officer, currentDue: refused.due, proposedDue: addDays(today, 45), reason: "Công chức phụ trách đi học tập trung.", status: "refused", decidedBy: focalPointId, decidedAt: new Date(), decisionNote: "Không đồng ý; phân công công chức khác phối hợp hoàn thành ngay." });
+  if (pending) await tx.insert(extensionRequests).values({ orgId: org.id, taskId: pending.taskId, requestedBy: pending.officer, currentDue: pending.due, proposedDue: addDays(today, 30), reason: "Khối lượng hồ sơ tăng đột biến trong quý, đề nghị gia hạn thêm 30 ngày." });
+
+  for (const [i, t] of draft.targets.entries()) {
+    const [target] = await tx.insert(targets).values({ orgId: org.id, planId: plan.id, text: t.text, op: t.op, value: t.value, unit: t.unit, sortOrder: (i + 1) * 10 }).returning();
+    const tu = [
+      ...[...new Set(await Promise.all(t.monitor.map((u) => unitFor(ctx, u))))].map((unitId, position) => ({ unitId, role: "monitor" as const, position })),
+      ...[...new Set(await Promise.all(t.implement.map((u) => unitFor(ctx, u))))].map((unitId, position) => ({ unitId, role: "implement" as const, position })),
+    ];
+    if (tu.length) await tx.insert(targetUnits).values(tu.map((r) => ({ ...r, orgId: org.id, targetId: target.id })));
+    if (t.value !== null) {
+      const months = Math.min(parseIso(today).month - 1, 11);
+      const values = Array.from({ length: months }, (_, m) => ({
+        orgId: org.id, targetId: target.id, period: `${year}-${String(m + 1).padStart(2, "0")}`,
+        value: Math.min(100, Math.round((t.value! - 6 + ctx.rand() * 9) * 10) / 10), recordedBy: focalPointId,
+      }));
+      if (values.length) await tx.insert(targetValues).values(values);
+    }
+  }
+  await recordAudit(tx, { orgId: org.id, userId: null, action: "seed", entity: "plan", entityId: plan.id, summary: `Khởi tạo dữ liệu mẫu: kế hoạch "${plan.title}"` });
+}
+
+/** Creates the demo province, its two communes, their people and plans; nothing if data exists. */
+export async function seedDemo(db: Db, today: IsoDate): Promise<DemoLogin[] | null> {
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations);
+  if (n > 0) return null;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const logins: DemoLogin[] = [];
+  await db.transaction(async (tx) => {
+    const [province] = await tx.insert(organisations).values({ kind: "province", name: PROVINCE.name, code: PROVINCE.code }).returning();
+    for (const p of [
+      { username: "qt.tinh", fullName: "Phan Văn Quang", role: "province_admin" as const },
+      { username: "xem.tinh", fullName: "Lý Thị Hạnh", role: "province_viewer" as const },
+    ]) {
+      await tx.insert(users).values({ orgId: province.id, passwordHash, ...p });
+      logins.push({ ...p, org: PROVINCE.name, units: [] });
+    }
+    for (const [i, spec] of COMMUNES.entries()) await seedCommune(tx, spec, i, province.id, passwordHash, today, logins);
+  });
+  return logins;
+}

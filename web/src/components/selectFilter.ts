@@ -1,0 +1,22 @@
+import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/core';
+import { foldForSearch } from '../lib/text';
+
+function isGroup(item: ComboboxParsedItem): item is { group: string; items: ComboboxItem[] } {
+  return 'group' in item;
+}
+
+/** Option filter for Select/MultiSelect that ignores diacritics ("van phong" finds "Văn phòng"). */
+export const foldedFilter: OptionsFilter = ({ options, search }) => {
+  const needle = foldForSearch(search);
+  if (!needle) return options;
+  const result: ComboboxParsedItem[] = [];
+  for (const item of options) {
+    if (isGroup(item)) {
+      const items = item.items.filter((option) => foldForSearch(option.label).includes(needle));
+      if (items.length) result.push({ group: item.group, items });
+    } else if (foldForSearch(item.label).includes(needle)) {
+      result.push(item);
+    }
+  }
+  return result;
+};

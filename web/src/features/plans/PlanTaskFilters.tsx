@@ -1,0 +1,98 @@
+import { Button, Group, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useState } from 'react';
+import { Icon } from '../../components/Icon';
+import { foldedFilter } from '../../components/selectFilter';
+import { t } from '../../i18n';
+import type { AreaRef, Unit } from '../../lib/types';
+import type { DueWindow, GroupBy, PlanSearch } from './planFilters';
+
+interface PlanTaskFiltersProps {
+  search: PlanSearch;
+  onChange: (patch: Partial<PlanSearch>) => void;
+  units: Unit[];
+  areas: AreaRef[];
+}
+
+/** Grouping toggle and filters (unit, area, due window, free text) of the plan view. */
+export function PlanTaskFilters({ search, onChange, units, areas }: PlanTaskFiltersProps) {
+  const [query, setQuery] = useState(search.q ?? '');
+  const pushQuery = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }), 250);
+  const active = Boolean(search.status || search.unit || search.area || search.due || search.q);
+
+  return (
+    <Group align="flex-end" gap="sm" mb="md" className="no-print" role="search" aria-label={t('filter.heading')}>
+      <div>
+        <Text id="plan-group-by" size="sm" fw={500} mb={2}>
+          {t('plan.groupBy')}
+        </Text>
+        <SegmentedControl
+          aria-labelledby="plan-group-by"
+          value={search.group ?? 'area'}
+          onChange={(value) => onChange({ group: value === 'unit' ? 'unit' : undefined })}
+          data={[
+            { value: 'area', label: t('plan.groupByArea') },
+            { value: 'unit', label: t('plan.groupByUnit') },
+          ] satisfies { value: GroupBy; label: string }[]}
+        />
+      </div>
+      <Select
+        label={t('filter.unit')}
+        placeholder={t('filter.allUnits')}
+        data={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+        value={search.unit ?? null}
+        onChange={(value) => onChange({ unit: value ?? undefined })}
+        clearable
+        searchable
+        filter={foldedFilter}
+        w={{ base: '100%', xs: 220 }}
+      />
+      <Select
+        label={t('filter.area')}
+        placeholder={t('filter.allAreas')}
+        data={[...areas.map((area) => ({ value: area.code, label: area.short || area.name })), { value: 'none', label: t('plan.noArea') }]}
+        value={search.area ?? null}
+        onChange={(value) => onChange({ area: value ?? undefined })}
+        clearable
+        w={{ base: '100%', xs: 220 }}
+      />
+      <Select
+        label={t('filter.due')}
+        placeholder={t('filter.dueAll')}
+        data={[
+          { value: 'overdue', label: t('filter.dueOverdue') },
+          { value: 'next7', label: t('filter.due7') },
+          { value: 'next30', label: t('filter.due30') },
+        ] satisfies { value: DueWindow; label: string }[]}
+        value={search.due ?? null}
+        onChange={(value) => onChange({ due: (value as DueWindow | null) ?? undefined })}
+        clearable
+        w={{ base: '100%', xs: 210 }}
+      />
+      <TextInput
+        label={t('filter.search')}
+        placeholder={t('filter.searchPlaceholder')}
+        value={query}
+        onChange={(event) => {
+          setQuery(event.currentTarget.value);
+          pushQuery(event.currentTarget.value);
+        }}
+        leftSection={<Icon name="search" size={16} />}
+        w={{ base: '100%', xs: 240 }}
+        type="search"
+      />
+      {active && (
+        <Button
+          variant="subtle"
+          leftSection={<Icon name="x" size={16} />}
+          onClick={() => {
+            setQuery('');
+            onChange({ status: undefined, unit: undefined, area: undefined, due: undefined, q: undefined });
+          }}
+        >
+          {t('common.clearFilters')}
+        </Button>
+      )}
+    </Group>
+  );
+}

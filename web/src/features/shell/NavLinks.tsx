@@ -1,0 +1,44 @@
+import { NavLink, Stack } from '@mantine/core';
+import { Link, useRouterState } from '@tanstack/react-router';
+import { Icon, type IconName } from '../../components/Icon';
+import { t, type MessageKey } from '../../i18n';
+import type { Me } from '../../lib/types';
+import { hasOwnTasks } from '../auth/session';
+
+interface Item {
+  to: '/plans' | '/my-tasks' | '/extensions' | '/dashboard' | '/admin';
+  label: MessageKey;
+  icon: IconName;
+  visible: (me: Me) => boolean;
+}
+
+const ITEMS: Item[] = [
+  { to: '/plans', label: 'nav.plans', icon: 'list', visible: () => true },
+  { to: '/my-tasks', label: 'nav.myTasks', icon: 'checklist', visible: hasOwnTasks },
+  { to: '/extensions', label: 'nav.extensions', icon: 'calendar', visible: () => true },
+  { to: '/dashboard', label: 'nav.dashboard', icon: 'chart', visible: () => true },
+  { to: '/admin', label: 'nav.admin', icon: 'users', visible: (me) => me.permissions.manageUsers },
+];
+
+export function NavLinks({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  return (
+    <Stack gap={2} component="nav" aria-label={t('common.menu')}>
+      {ITEMS.filter((item) => item.visible(me)).map((item) => {
+        const active = pathname === item.to || pathname.startsWith(`${item.to}/`) || (item.to === '/plans' && pathname.startsWith('/tasks/'));
+        return (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={t(item.label)}
+            leftSection={<Icon name={item.icon} />}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            onClick={onNavigate}
+          />
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,190 @@
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { Icon } from '../../components/Icon';
+import { UnitMultiSelect } from '../../components/UnitMultiSelect';
+import { t } from '../../i18n';
+import { numberInputSeparators } from '../../lib/format';
+import { useFormErrors } from '../../lib/formErrors';
+import { invalidateWorkData } from '../../lib/invalidate';
+import { targetOpLabel } from '../../lib/labels';
+import { notifySuccess } from '../../lib/notify';
+import { TARGET_OPS, type Target } from '../../lib/types';
+import { targetApi } from '../plans/planQueries';
+
+const FIELDS = ['text', 'op', 'value', 'unit', 'dataSource', 'indicatorKey', 'monitorUnitIds', 'implementUnitIds'] as const;
+
+interface TargetFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  planId: string;
+  orgId: string;
+  target?: Target | null;
+}
+
+export function TargetFormModal({ opened, onClose, ...props }: TargetFormModalProps) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={props.target ? t('targetForm.editTitle') : t('targetForm.createTitle')} size="lg">
+      {opened && <TargetForm onClose={onClose} {...props} />}
+    </Modal>
+  );
+}
+
+function TargetForm({ onClose, planId, orgId, target }: Omit<TargetFormModalProps, 'opened'>) {
+  const queryClient = useQueryClient();
+  const errors = useFormErrors(FIELDS);
+  const [text, setText] = useState(target?.text ?? '');
+  const [op, setOp] = useState<string | null>(target?.op ?? '>=');
+  const [value, setValue] = useState<number | string>(target?.value ?? '');
+  const [unit, setUnit] = useState(target?.unit ?? '%');
+  const [dataSource, setDataSource] = useState<'manual' | 'computed'>(target?.dataSource ?? 'manual');
+  const [indicatorKey, setIndicatorKey] = useState(target?.indicatorKey ?? '');
+  const [monitorUnitIds, setMonitorUnitIds] = useState(target?.monitor.map((item) => item.id) ?? []);
+  const [implementUnitIds, setImplementUnitIds] = useState(target?.implement.map((item) => item.id) ?? []);
+
+  const save = useMutation({
+    mutationFn: () => {
+      const input = {
+        text: text.trim(),
+        op,
+        value: typeof value === 'number' ? value : null,
+        unit: unit.trim() || null,
+        dataSource,
+        indicatorKey: dataSource === 'computed' ? indicatorKey.trim() || null : null,
+        monitorUnitIds,
+        implementUnitIds,
+      };
+      return target ? targetApi.update(target.id, input) : targetApi.create(planId, input);
+    },
+    meta: { handlesErrors: true },
+    onSuccess: async () => {
+      notifySuccess(t('targetForm.saved'));
+      await invalidateWorkData(queryClient);
+      onClose();
+    },
+    onError: errors.fromError,
+  });
+
+  const remove = useMutation({
+    mutationFn: () => targetApi.remove(target!.id),
+    onSuccess: async () => {
+      notifySuccess(t('targetForm.deleted'));
+      await invalidateWorkData(queryClient);
+      onClose();
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    errors.clear();
+    if (!text.trim()) {
+      errors.set('text', t('common.required'));
+      return;
+    }
+    save.mutate();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Textarea
+          label={t('targetForm.text')}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          error={errors.errors.text}
+          autosize
+          minRows={2}
+          required
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label={t('targetForm.op')}
+            data={TARGET_OPS.map((item) => ({ value: item, label: targetOpLabel(item) }))}
+            value={op}
+            onChange={setOp}
+            error={errors.errors.op}
+            clearable
+          />
+          <NumberInput
+            label={t('targetForm.value')}
+            value={value}
+            onChange={setValue}
+            {...numberInputSeparators()}
+            error={errors.errors.value}
+          />
+          <TextInput
+            label={t('targetForm.unit')}
+            placeholder={t('targetForm.unitPlaceholder')}
+            value={unit}
+            onChange={(event) => setUnit(event.currentTarget.value)}
+            error={errors.errors.unit}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('targetForm.dataSource')}
+            data={[
+              { value: 'manual', label: t('targetForm.manual') },
+              { value: 'computed', label: t('targetForm.computed') },
+            ]}
+            value={dataSource}
+            onChange={(next) => next && setDataSource(next as 'manual' | 'computed')}
+            allowDeselect={false}
+            error={errors.errors.dataSource}
+          />
+          {dataSource === 'computed' && (
+            <TextInput
+              label={t('targetForm.indicatorKey')}
+              value={indicatorKey}
+              onChange={(event) => setIndicatorKey(event.currentTarget.value)}
+              error={errors.errors.indicatorKey}
+            />
+          )}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <UnitMultiSelect
+            orgId={orgId}
+            label={t('targetForm.monitor')}
+            value={monitorUnitIds}
+            onChange={setMonitorUnitIds}
+            error={errors.errors.monitorUnitIds}
+            current={target?.monitor}
+          />
+          <UnitMultiSelect
+            orgId={orgId}
+            label={t('targetForm.implement')}
+            value={implementUnitIds}
+            onChange={setImplementUnitIds}
+            error={errors.errors.implementUnitIds}
+            current={target?.implement}
+          />
+        </SimpleGrid>
+        <Group justify="space-between">
+          <div>
+            {target && (
+              <ConfirmButton
+                color="red"
+                variant="subtle"
+                leftSection={<Icon name="trash" size={16} />}
+                message={t('targetForm.deleteConfirm')}
+                loading={remove.isPending}
+                onConfirm={() => remove.mutateAsync()}
+              >
+                {t('targetForm.delete')}
+              </ConfirmButton>
+            )}
+          </div>
+          <Group>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+import { Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { t } from '../../i18n';
+import { formatDate, formatQuantity, numberInputSeparators, todayIso } from '../../lib/format';
+import { useFormErrors } from '../../lib/formErrors';
+import { invalidateWorkData } from '../../lib/invalidate';
+import { notifySuccess } from '../../lib/notify';
+import { periodOptionsOfYear, quarterOf } from '../../lib/periods';
+import type { Target } from '../../lib/types';
+import { targetApi } from '../plans/planQueries';
+import { targetGoal } from './targetColumns';
+
+const FIELDS = ['period', 'value', 'note'] as const;
+
+interface TargetValueModalProps {
+  target: Target | null;
+  year: number;
+  onClose: () => void;
+}
+
+/** Records the figure of a target for one period (month, quarter, half year or year). */
+export function TargetValueModal({ target, year, onClose }: TargetValueModalProps) {
+  return (
+    <Modal opened={target !== null} onClose={onClose} title={t('targetValue.title')} size="lg">
+      {target && <TargetValueForm target={target} year={year} onClose={onClose} />}
+    </Modal>
+  );
+}
+
+function defaultPeriod(target: Target, year: number): string {
+  if (target.latest) return target.latest.period;
+  const today = todayIso();
+  return today.startsWith(String(year)) ? quarterOf(today) : String(year);
+}
+
+function TargetValueForm({ target, year, onClose }: { target: Target; year: number; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const errors = useFormErrors(FIELDS);
+  const [period, setPeriod] = useState<string>(defaultPeriod(target, year));
+  const [value, setValue] = useState<number | string>('');
+  const [note, setNote] = useState('');
+
+  const save = useMutation({
+    mutationFn: () => targetApi.recordValue(target.id, period, Number(value), note.trim()),
+    meta: { handlesErrors: true },
+    onSuccess: async () => {
+      notifySuccess(t('targetValue.saved'));
+      await invalidateWorkData(queryClient);
+      onClose();
+    },
+    onError: errors.fromError,
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    errors.clear();
+    if (typeof value !== 'number') {
+      errors.set('value', t('common.required'));
+      return;
+    }
+    save.mutate();
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <div>
+          <Text fw={600}>{target.text}</Text>
+          <Text size="sm" c="dimmed">
+            {t('targets.goal')}: {targetGoal(target)}
+          </Text>
+        </div>
+        <Select
+          label={t('targetValue.period')}
+          data={periodOptionsOfYear(year)}
+          value={period}
+          onChange={(next) => next && setPeriod(next)}
+          allowDeselect={false}
+          error={errors.errors.period}
+          required
+        />
+        <NumberInput
+          label={t('targetValue.value')}
+          value={value}
+          onChange={setValue}
+          {...numberInputSeparators()}
+          rightSection={target.unit ? <Text size="sm">{target.unit}</Text> : undefined}
+          error={errors.errors.value}
+          required
+        />
+        <TextInput label={t('targetValue.note')} value={note} onChange={(event) => setNote(event.currentTarget.value)} error={errors.errors.note} />
+        {target.values.length > 0 && (
+          <div>
+            <Text size="sm" fw={600} mb={4}>
+              {t('targets.history')}
+            </Text>
+            <Table withTableBorder verticalSpacing={4}>
+              <Table.Tbody>
+                {[...target.values].reverse().map((entry) => (
+                  <Table.Tr key={entry.period}>
+                    <Table.Td>{entry.periodLabel}</Table.Td>
+                    <Table.Td fw={600}>{formatQuantity(entry.value, target.unit)}</Table.Td>
+                    <Table.Td c="dimmed">{entry.note ?? ''}</Table.Td>
+                    <Table.Td c="dimmed">{formatDate(entry.recordedAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+// Reporting periods of a year as the API names them: "2025-03" (month),
+// "2025-Q1" (quarter), "2025-H1" (half year), "2025" (year).
+import { t } from '../i18n';
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+export interface PeriodOption {
+  value: string;
+  label: string;
+}
+
+export function periodLabel(key: string): string {
+  let match = /^(\d{4})-(\d{2})$/.exec(key);
+  if (match) return t('periodKey.month', { month: Number(match[2]), year: match[1] });
+  match = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (match) return t('periodKey.quarter', { quarter: ROMAN[Number(match[2]) - 1], year: match[1] });
+  match = /^(\d{4})-H([12])$/.exec(key);
+  if (match) return t(match[2] === '1' ? 'periodKey.half' : 'periodKey.secondHalf', { year: match[1] });
+  if (/^\d{4}$/.test(key)) return t('periodKey.year', { year: key });
+  return key;
+}
+
+/** Every period of a year, grouped for a Select: year, halves, quarters, months. */
+export function periodOptionsOfYear(year: number): { group: string; items: PeriodOption[] }[] {
+  const item = (value: string) => ({ value, label: periodLabel(value) });
+  return [
+    { group: t('periodGroup.year'), items: [item(String(year))] },
+    { group: t('periodGroup.half'), items: [item(`${year}-H1`), item(`${year}-H2`)] },
+    { group: t('periodGroup.quarter'), items: [1, 2, 3, 4].map((q) => item(`${year}-Q${q}`)) },
+    {
+      group: t('periodGroup.month'),
+      items: Array.from({ length: 12 }, (_, index) => item(`${year}-${String(index + 1).padStart(2, '0')}`)),
+    },
+  ];
+}
+
+/** The quarter containing an ISO date, as a period key. */
+export function quarterOf(iso: string): string {
+  const [year, month] = iso.split('-').map(Number);
+  return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+}

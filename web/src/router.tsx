@@ -1,0 +1,150 @@
+// Code-based routes. Pages are loaded on demand; the shell and the login page
+// come with the first download.
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { LoginPage } from './features/auth/LoginPage';
+import { homePath, meQueryOptions } from './features/auth/session';
+import { AppLayout } from './features/shell/AppLayout';
+import { NotFound, PageError, PageLoading } from './components/PageState';
+import { isUnauthenticated, onUnauthenticated } from './lib/api';
+import { queryClient } from './lib/queryClient';
+import { parsePlanSearch } from './features/plans/planFilters';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: typeof search.redirect === 'string' && search.redirect.startsWith('/') ? search.redirect : undefined,
+  }),
+  component: LoginPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      const me = await context.queryClient.ensureQueryData(meQueryOptions);
+      return { me };
+    } catch (error) {
+      if (isUnauthenticated(error)) {
+        throw redirect({ to: '/login', search: { redirect: location.href } });
+      }
+      throw error;
+    }
+  },
+  component: AppLayout,
+  errorComponent: PageError,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: homePath(context.me) });
+  },
+});
+
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'plans',
+  validateSearch: (search: Record<string, unknown>): { year?: number } => {
+    const year = Number(search.year);
+    return { year: Number.isInteger(year) && year > 2000 ? year : undefined };
+  },
+  component: lazyRouteComponent(() => import('./features/plans/PlanListPage'), 'PlanListPage'),
+});
+
+const planRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'plans/$planId',
+  validateSearch: parsePlanSearch,
+  component: lazyRouteComponent(() => import('./features/plans/PlanView'), 'PlanView'),
+});
+
+const taskRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'tasks/$taskId',
+  component: lazyRouteComponent(() => import('./features/tasks/TaskView'), 'TaskView'),
+});
+
+const myTasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'my-tasks',
+  component: lazyRouteComponent(() => import('./features/tasks/MyTasksPage'), 'MyTasksPage'),
+});
+
+const extensionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'extensions',
+  component: lazyRouteComponent(() => import('./features/extensions/ExtensionsPage'), 'ExtensionsPage'),
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'dashboard',
+  validateSearch: (search: Record<string, unknown>): { year?: number } => {
+    const year = Number(search.year);
+    return { year: Number.isInteger(year) && year > 2000 ? year : undefined };
+  },
+  component: lazyRouteComponent(() => import('./features/dashboard/DashboardPage'), 'DashboardPage'),
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'admin',
+  component: lazyRouteComponent(() => import('./features/admin/AdminPage'), 'AdminPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    indexRoute,
+    plansRoute,
+    planRoute,
+    taskRoute,
+    myTasksRoute,
+    extensionsRoute,
+    dashboardRoute,
+    adminRoute,
+  ]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPendingComponent: PageLoading,
+  defaultErrorComponent: PageError,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+// A request answering 401 ends the session on this screen: back to the login page.
+onUnauthenticated(() => {
+  const { pathname, href } = router.state.location;
+  if (pathname === '/login') return;
+  queryClient.clear();
+  void router.navigate({ to: '/login', search: { redirect: href } });
+});
