@@ -10,6 +10,7 @@ export interface Config {
   today?: string;
   secureCookies: boolean | "auto";
   webRoot: string;
+  trustProxy: boolean;
 }
 
 export const PROJECT_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -23,5 +24,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     today: env.CCHC_TODAY || undefined,
     secureCookies: env.COOKIE_SECURE === "1" ? true : env.COOKIE_SECURE === "0" ? false : "auto",
     webRoot: resolve(PROJECT_ROOT, "web/dist"),
+    trustProxy: env.TRUST_PROXY === "1",
   };
 }

@@ -10,6 +10,8 @@ export interface AppContext {
   /** Folder of the built browser app, served at / when present. */
   webRoot?: string;
   logger?: boolean;
+  /** Believe X-Forwarded-* headers: only behind a reverse proxy that sets them. */
+  trustProxy?: boolean;
 }
 
 export function systemToday(fixed = process.env.CCHC_TODAY): () => IsoDate {

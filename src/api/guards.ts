@@ -40,7 +40,9 @@ export async function taskFor(tx: Tx, viewer: Viewer, taskId: string, action: Ta
   if (!task || !canOnTask(viewer, "read", taskRef(task))) throw notFound("nhiệm vụ");
   if (!canOnTask(viewer, action, taskRef(task))) {
     if (action !== "edit" && task.plan.status !== "active" && viewer.orgId === task.orgId) throw forbidden("Kế hoạch chưa được phê duyệt hoặc đã kết thúc nên chưa thể cập nhật nhiệm vụ.");
-    throw forbidden(action === "edit" ? "Chỉ công chức đầu mối CCHC được sửa nội dung nhiệm vụ." : "Bạn chỉ được cập nhật nhiệm vụ do bộ phận của mình chủ trì hoặc phối hợp.");
+    throw forbidden(action === "edit" ? "Chỉ công chức đầu mối CCHC được sửa nội dung nhiệm vụ."
+      : action === "complete" ? "Chỉ bộ phận chủ trì hoặc công chức đầu mối CCHC được báo cáo hoàn thành nhiệm vụ."
+      : "Bạn chỉ được cập nhật nhiệm vụ do bộ phận của mình chủ trì hoặc phối hợp.");
   }
   return task;
 }

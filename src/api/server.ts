@@ -53,7 +53,7 @@ function toAppError(err: FastifyError): AppError {
 }
 
 export async function buildServer(ctx: AppContext): Promise<App> {
-  const app = Fastify({ logger: ctx.logger ?? false, trustProxy: true, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: ctx.logger ?? false, trustProxy: ctx.trustProxy ?? false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("viewer", null);

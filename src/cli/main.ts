@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
         const logins = await seedDemo(database.db, today());
         if (logins) printLogins(logins);
       }
-      const app = await buildServer({ database, today, secureCookies: config.secureCookies, webRoot: config.webRoot, logger: process.env.LOG_REQUESTS === "1" });
+      const app = await buildServer({ database, today, secureCookies: config.secureCookies, webRoot: config.webRoot, trustProxy: config.trustProxy, logger: process.env.LOG_REQUESTS === "1" });
       const stop = scheduleReminders(database.db, today, (m) => console.log(m));
       await app.listen({ port: config.port, host: config.host });
       console.log(`cchc đang chạy tại http://localhost:${config.port} (${describe(config)}). Tài liệu API: http://localhost:${config.port}/api/docs`);

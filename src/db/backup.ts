@@ -46,11 +46,13 @@ function readBackup(file: string): { table: string; rows: unknown[] }[] {
   let header: { format?: string; version?: number };
   try { header = JSON.parse(head); } catch { header = {}; }
   if (header.format !== FORMAT || header.version !== 1) throw new AppError("validation", `Tệp ${file} không phải bản sao lưu của hệ thống (phiên bản 1).`);
-  return rest.filter(Boolean).map((line, i) => {
-    const chunk = JSON.parse(line);
-    if (!TABLES.includes(chunk.table) || !Array.isArray(chunk.rows)) throw new AppError("validation", `Dòng ${i + 2} của tệp sao lưu không hợp lệ.`);
-    return chunk;
-  });
+  return rest.map((line, i) => {
+    if (!line) return null;
+    let chunk: { table?: unknown; rows?: unknown } | null = null;
+    try { chunk = JSON.parse(line); } catch { /* reported below */ }
+    if (!chunk || !TABLES.includes(chunk.table as (typeof TABLES)[number]) || !Array.isArray(chunk.rows)) throw new AppError("validation", `Dòng ${i + 2} của tệp sao lưu không hợp lệ.`);
+    return chunk as { table: string; rows: unknown[] };
+  }).filter((c) => c !== null);
 }
 
 /** Replaces all data with the backup's, in one transaction: on any error nothing changes. */
@@ -66,6 +68,13 @@ export async function restoreFrom(db: Db, file: string): Promise<Record<string, 
       }
     }
     await tx.execute(sql.raw(`select setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((select max(id) from audit_log), 0) + 1, false)`));
+  }).catch((err: Error & { cause?: { code?: string; message?: string } }) => {
+    // Rows that do not fit the tables (bad values, broken references): the file's fault, said in Vietnamese.
+    const cause = (err.cause ?? err) as { code?: string; message?: string };
+    if (typeof cause.code === "string" && /^2[23]/.test(cause.code)) {
+      throw new AppError("validation", `Không khôi phục được từ tệp ${file}: dữ liệu trong tệp không hợp lệ (${cause.message}). Dữ liệu hiện có được giữ nguyên.`);
+    }
+    throw err;
   });
   return counts;
 }

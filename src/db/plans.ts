@@ -3,7 +3,7 @@ import { invalid } from "../domain/errors.js";
 import { emptyStatusCounts, type TaskStatus } from "../domain/task-status.js";
 import { recordAudit, diff } from "./audit.js";
 import { organisations, plans, tasks } from "./schema.js";
-import { loadTaskViews, type PlanRow } from "./tasks.js";
+import { loadTaskViews, type PlanRow, type TaskView } from "./tasks.js";
 import type { Db, Tx } from "./connection.js";
 import type { IsoDate } from "../domain/dates.js";
 
@@ -17,8 +17,8 @@ export async function getPlanRow(tx: Tx, id: string) {
   return row ? { ...row.plan, org: row.org } : null;
 }
 
-/** Plans of an organisation with their task count and derived status counts. */
-export async function listPlans(tx: Tx, orgId: string, filter: { year?: number; status?: PlanRow["status"]; type?: PlanRow["type"] }, today: IsoDate): Promise<PlanWithCounts[]> {
+/** Plans of an organisation with their organisation, newest year first; no counts. */
+export async function listPlanRows(tx: Tx, orgId: string, filter: { year?: number; status?: PlanRow["status"]; type?: PlanRow["type"] }) {
   const conds: SQL[] = [eq(plans.orgId, orgId)];
   if (filter.year) conds.push(eq(plans.year, filter.year));
   if (filter.status) conds.push(eq(plans.status, filter.status));
@@ -26,14 +26,23 @@ export async function listPlans(tx: Tx, orgId: string, filter: { year?: number; 
   const rows = await tx.select({ plan: plans, org: { id: organisations.id, kind: organisations.kind, parentId: organisations.parentId } })
     .from(plans).innerJoin(organisations, eq(organisations.id, plans.orgId))
     .where(and(...conds)).orderBy(desc(plans.year), desc(plans.createdAt));
+  return rows.map(({ plan, org }) => ({ ...plan, org }));
+}
+
+/** A plan with its task count and status counts, from task views that include all of its tasks (others are ignored). */
+export function withCounts(plan: PlanRow & { org: PlanWithCounts["org"] }, views: TaskView[]): PlanWithCounts {
+  const statusCounts = emptyStatusCounts();
+  let taskCount = 0;
+  for (const v of views) if (v.planId === plan.id) { statusCounts[v.derived.status]++; taskCount++; }
+  return { ...plan, taskCount, statusCounts };
+}
+
+/** Plans of an organisation with their task count and derived status counts. */
+export async function listPlans(tx: Tx, orgId: string, filter: { year?: number; status?: PlanRow["status"]; type?: PlanRow["type"] }, today: IsoDate): Promise<PlanWithCounts[]> {
+  const rows = await listPlanRows(tx, orgId, filter);
   if (!rows.length) return [];
-  const views = await loadTaskViews(tx, and(eq(tasks.orgId, orgId), sql`${tasks.planId} in (${sql.join(rows.map((r) => sql`${r.plan.id}`), sql`, `)})`), today);
-  return rows.map(({ plan, org }) => {
-    const statusCounts = emptyStatusCounts();
-    let taskCount = 0;
-    for (const v of views) if (v.planId === plan.id) { statusCounts[v.derived.status]++; taskCount++; }
-    return { ...plan, org, taskCount, statusCounts };
-  });
+  const views = await loadTaskViews(tx, and(eq(tasks.orgId, orgId), sql`${tasks.planId} in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)})`), today);
+  return rows.map((plan) => withCounts(plan, views));
 }
 
 function checkPlanInput(input: PlanInput) {

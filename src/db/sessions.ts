@@ -4,7 +4,7 @@ import { sessions, users } from "./schema.js";
 import type { Tx } from "./connection.js";
 
 export const SESSION_DAYS = 14;
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function createSession(tx: Tx, user: { id: string; orgId: string }): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { invalid } from "../domain/errors.js";
 import { periodByKey } from "../domain/periods.js";
+import type { IsoDate } from "../domain/dates.js";
 import { recordAudit, diff } from "./audit.js";
 import { organisations, plans, targets, targetUnits, targetValues, units } from "./schema.js";
 import { foreignUnitIds } from "./units.js";
@@ -81,8 +82,10 @@ export async function deleteTarget(db: Db, actor: Actor, target: TargetRow): Pro
   });
 }
 
-export async function recordTargetValue(db: Db, actor: Actor, target: TargetRow, period: string, value: number, note: string | null): Promise<void> {
-  if (!periodByKey(period)) throw invalid("Kỳ số liệu không hợp lệ (ví dụ: 2025-03, 2025-Q1, 2025-H1, 2025).", "period");
+export async function recordTargetValue(db: Db, actor: Actor, target: TargetRow, period: string, value: number, note: string | null, today: IsoDate): Promise<void> {
+  const window = periodByKey(period);
+  if (!window) throw invalid("Kỳ số liệu không hợp lệ (ví dụ: 2025-03, 2025-Q1, 2025-H1, 2025).", "period");
+  if (window.start > today) throw invalid(`Kỳ ${window.label} chưa bắt đầu nên chưa thể ghi nhận số liệu.`, "period");
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(targetValues).where(and(eq(targetValues.targetId, target.id), eq(targetValues.period, period)));
     await tx.insert(targetValues).values({ orgId: target.orgId, targetId: target.id, period, value, note, recordedBy: actor.id })

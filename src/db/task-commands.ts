@@ -10,15 +10,22 @@ import type { Db, Tx } from "./connection.js";
 export type TaskFields = Partial<Pick<TaskRow, "ref" | "area" | "title" | "product" | "timelineText" | "milestones" | "dueDate" | "recurrence" | "criteria" | "budgetSource">>;
 export interface TaskInput extends TaskFields { leadUnitIds?: string[]; supportUnitIds?: string[] }
 
-async function checkUnits(tx: Tx, orgId: string, input: TaskInput) {
+async function checkUnits(tx: Tx, orgId: string, input: TaskInput, taskId?: string) {
   for (const field of ["leadUnitIds", "supportUnitIds"] as const) {
     const ids = input[field];
     if (!ids) continue;
     const bad = await foreignUnitIds(tx, orgId, ids);
     if (bad.length) throw invalid("Bộ phận được chọn không thuộc đơn vị này hoặc đã ngừng hoạt động.", field);
   }
-  if (input.leadUnitIds && input.supportUnitIds?.some((u) => input.leadUnitIds!.includes(u))) {
-    throw invalid("Một bộ phận không thể vừa chủ trì vừa phối hợp cùng một nhiệm vụ.", "supportUnitIds");
+  // An edit that sends one list is checked against the task's current other list.
+  let { leadUnitIds: lead, supportUnitIds: support } = input;
+  if (taskId && (lead === undefined) !== (support === undefined)) {
+    const current = await tx.select({ unitId: taskUnits.unitId, role: taskUnits.role }).from(taskUnits).where(eq(taskUnits.taskId, taskId));
+    lead ??= current.filter((u) => u.role === "lead").map((u) => u.unitId);
+    support ??= current.filter((u) => u.role === "support").map((u) => u.unitId);
+  }
+  if (lead && support?.some((u) => lead.includes(u))) {
+    throw invalid("Một bộ phận không thể vừa chủ trì vừa phối hợp cùng một nhiệm vụ.", input.supportUnitIds ? "supportUnitIds" : "leadUnitIds");
   }
 }
 
@@ -50,7 +57,7 @@ export async function createTask(db: Db, actor: Actor, plan: { id: string; orgId
 
 export async function updateTask(db: Db, actor: Actor, task: TaskRow, input: TaskInput): Promise<void> {
   await db.transaction(async (tx) => {
-    await checkUnits(tx, task.orgId, input);
+    await checkUnits(tx, task.orgId, input, task.id);
     const fields = fieldsOf(input);
     // Editing the plan's deadline (not an extension) moves the planned date too.
     const set = fields.dueDate !== undefined ? { ...fields, originalDueDate: fields.dueDate } : fields;

@@ -6,6 +6,8 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 export class AppError extends Error {
+  // bin/cchc.js prints only the message of an AppError, not a stack trace.
+  override readonly name = "AppError";
   readonly status: number;
   constructor(readonly code: ErrorCode, message: string, readonly field?: string) {
     super(message);

@@ -25,7 +25,8 @@ export type EvidenceCheck = { ok: true; mimeType: string } | { ok: false; messag
 export function checkEvidenceFile(filename: string, head: Uint8Array, size: number): EvidenceCheck {
   if (size === 0) return { ok: false, message: `Tệp "${filename}" rỗng.` };
   if (size > MAX_EVIDENCE_BYTES) return { ok: false, message: `Tệp "${filename}" vượt quá dung lượng cho phép (tối đa 20 MB).` };
-  const ext = filename.toLowerCase().split(".").pop() ?? "";
+  const dot = filename.lastIndexOf(".");
+  const ext = dot > 0 ? filename.slice(dot + 1).toLowerCase() : "";
   const kind = KINDS.find((k) => k.ext.includes(ext));
   if (!kind) return { ok: false, message: `Tệp "${filename}" không đúng định dạng cho phép (${ALLOWED_EVIDENCE_EXTENSIONS.join(", ")}).` };
   const matches = kind.magic.some((m) => m.every((b, i) => head[i] === b));
@@ -37,5 +38,10 @@ export function checkEvidenceFile(filename: string, head: Uint8Array, size: numb
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "tep";
   const cleaned = base.normalize("NFC").replace(/[\u0000-\u001f"<>|:*?]/g, "_").trim();
-  return (cleaned || "tep").slice(0, 200);
+  if (!cleaned) return "tep";
+  if (cleaned.length <= 200) return cleaned;
+  // Shortened, a long name keeps its extension: the file is judged by it.
+  const dot = cleaned.lastIndexOf(".");
+  const ext = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : "";
+  return cleaned.slice(0, 200 - ext.length).trimEnd() + ext;
 }

@@ -91,7 +91,9 @@ export function deriveTaskStatus(facts: TaskFacts, today: IsoDate): DerivedStatu
     return result(late ? "done_late" : "done_on_time");
   }
 
-  if (facts.recurrence) {
+  // A recurring task with no period to check in (its window ended before the
+  // plan started) is judged by its due date like a one-off task.
+  if (facts.recurrence && periods.length) {
     const end = facts.dueDate ?? facts.yearEnd;
     if (end < today) {
       if (missingPeriods.length) return result("overdue");

@@ -6,6 +6,7 @@ export const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'sm',
   components: {
-    Badge: { defaultProps: { radius: 'sm' } },
+    // Vietnamese words keep their case (upper case would make diacritics hard to read).
+    Badge: { defaultProps: { radius: 'sm' }, styles: { label: { textTransform: 'none' } } },
   },
 });

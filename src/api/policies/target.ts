@@ -7,6 +7,6 @@ export function canOnTarget(v: Viewer, action: "read" | "edit" | "record", targe
   if (!canOnPlan(v, "read", target.plan)) return false;
   if (action === "read") return true;
   if (action === "edit") return canOnPlan(v, "update", target.plan);
-  if (!isMemberOf(v, target.orgId) || target.plan.status === "closed") return false;
+  if (!isMemberOf(v, target.orgId) || target.plan.status !== "active") return false;
   return v.role === "focal_point" || (v.role === "unit_officer" && target.unitIds.some((u) => v.unitIds.includes(u)));
 }

@@ -3,7 +3,14 @@ import { targetMet, type TargetOp } from "../../domain/targets.js";
 import type { TargetView } from "../../db/targets.js";
 
 export function presentTarget(t: TargetView) {
-  const values = t.values.map((v) => ({ period: v.period, periodLabel: periodByKey(v.period)?.label ?? v.period, value: v.value, note: v.note, recordedAt: v.recordedAt.toISOString() }));
+  // Oldest period first by calendar (the keys "2026-05" and "2026-Q1" do not sort so);
+  // of two periods ending the same day, the longer one (the year's figure) comes last.
+  const span = (key: string) => periodByKey(key) ?? { start: key, end: key };
+  const sorted = [...t.values].sort((a, b) => {
+    const [pa, pb] = [span(a.period), span(b.period)];
+    return pa.end.localeCompare(pb.end) || pb.start.localeCompare(pa.start);
+  });
+  const values = sorted.map((v) => ({ period: v.period, periodLabel: periodByKey(v.period)?.label ?? v.period, value: v.value, note: v.note, recordedAt: v.recordedAt.toISOString() }));
   const last = values.at(-1) ?? null;
   return {
     id: t.id,

@@ -7,6 +7,7 @@ export function taskRef(view: TaskView) {
     orgId: view.orgId,
     plan: { orgId: view.plan.orgId, status: view.plan.status, org: { id: view.plan.orgId, kind: view.plan.orgKind, parentId: view.plan.orgParentId } },
     unitIds: [...view.lead, ...view.support].map((u) => u.id),
+    leadUnitIds: view.lead.map((u) => u.id),
   };
 }
 
@@ -34,6 +35,7 @@ export function presentTaskSummary(view: TaskView, viewer: Viewer) {
     missingPeriods: view.derived.missingPeriods.map((p) => p.label),
     lastUpdateAt: view.lastUpdateAt?.toISOString() ?? null,
     canUpdate: canOnTask(viewer, "update", taskRef(view)),
+    canComplete: canOnTask(viewer, "complete", taskRef(view)),
     sortOrder: view.sortOrder,
   };
 }

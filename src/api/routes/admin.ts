@@ -7,7 +7,7 @@ import { listUnits } from "../../db/units.js";
 import { createUser, getUserView, loadUsers, updateUser } from "../../db/users.js";
 import { requireViewer } from "../auth.js";
 import { orgAllowed, readableOrg, unitFor, userFor } from "../guards.js";
-import { canManageOrg, rolesFor } from "../policies/admin.js";
+import { canListUsers, canManageAccount, canManageOrg, rolesFor } from "../policies/admin.js";
 import { presentUnit, presentUser } from "../presenters/user.js";
 import { enumOf, idParam, integerIn, requiredText, uuid } from "../validation.js";
 import type { RouteModule } from "../app-types.js";
@@ -18,6 +18,7 @@ const abbreviations = z.array(requiredText("Tên viết tắt", 100), { error: "
 const unitIds = z.array(uuid("Bộ phận"), { error: "Danh sách bộ phận không hợp lệ." }).max(50);
 const username = requiredText("Tên đăng nhập", 60).regex(/^[a-zA-Z0-9._-]+$/, { error: "Tên đăng nhập chỉ gồm chữ không dấu, số và các ký tự . _ -" });
 const password = z.string({ error: "Mật khẩu là bắt buộc." }).max(200);
+const ACCOUNT_DENIED = "Tài khoản Chủ tịch và công chức đầu mối CCHC do quản trị cấp tỉnh cấp và quản lý; công chức đầu mối chỉ quản lý tài khoản công chức bộ phận.";
 
 export const adminRoutes: RouteModule = (app, ctx) => {
   const { db } = ctx.database;
@@ -72,7 +73,7 @@ export const adminRoutes: RouteModule = (app, ctx) => {
   app.get("/api/orgs/:orgId/users", { schema: { tags: ["Tài khoản"], summary: "Tài khoản của đơn vị", params: idParam("orgId", "Mã đơn vị") } }, async (request) => {
     const viewer = requireViewer(request);
     const org = await readableOrg(db, viewer, request.params.orgId);
-    orgAllowed(viewer, org, canManageOrg);
+    orgAllowed(viewer, org, canListUsers);
     return (await loadUsers(db, eq(users.orgId, org.id))).map(presentUser);
   });
 
@@ -84,6 +85,7 @@ export const adminRoutes: RouteModule = (app, ctx) => {
     const org = await readableOrg(db, viewer, request.params.orgId);
     orgAllowed(viewer, org, canManageOrg);
     if (!rolesFor(org).includes(request.body.role)) throw invalid("Vai trò này không dùng cho loại đơn vị này.", "role");
+    if (!canManageAccount(viewer, org, request.body.role)) throw forbidden(ACCOUNT_DENIED);
     if (request.body.role === "unit_officer" && !request.body.unitIds.length) throw invalid("Công chức bộ phận phải thuộc ít nhất một bộ phận.", "unitIds");
     const id = await createUser(db, viewer, org.id, request.body);
     reply.code(201);
@@ -98,6 +100,7 @@ export const adminRoutes: RouteModule = (app, ctx) => {
     const { user, org } = await userFor(db, viewer, request.params.userId);
     orgAllowed(viewer, org, canManageOrg);
     if (request.body.role && !rolesFor(org).includes(request.body.role)) throw invalid("Vai trò này không dùng cho loại đơn vị này.", "role");
+    if (user.id !== viewer.id && (!canManageAccount(viewer, org, user.role) || (request.body.role && !canManageAccount(viewer, org, request.body.role)))) throw forbidden(ACCOUNT_DENIED);
     if (user.id === viewer.id && (request.body.active === false || (request.body.role && request.body.role !== viewer.role))) throw forbidden("Bạn không thể tự khóa hoặc tự đổi vai trò của chính mình.");
     await updateUser(db, viewer, user, request.body);
     return presentUser((await getUserView(db, user.id))!);

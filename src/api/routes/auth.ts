@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { AppError, invalid } from "../../domain/errors.js";
-import { createSession, deleteSession } from "../../db/sessions.js";
+import { createSession, deleteSession, hashToken } from "../../db/sessions.js";
 import { findActiveUserByUsername, hashPassword, verifyPassword, checkPasswordStrength } from "../../db/users.js";
-import { users } from "../../db/schema.js";
+import { sessions, users } from "../../db/schema.js";
 import { recordAudit } from "../../db/audit.js";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { SESSION_COOKIE, requireViewer, setSessionCookie, viewerFromToken } from "../auth.js";
 import { LoginThrottle } from "../login-throttle.js";
 import { presentMe } from "../presenters/me.js";
@@ -56,6 +56,9 @@ export const authRoutes: RouteModule = (app, ctx) => {
     const passwordHash = await hashPassword(request.body.newPassword);
     await db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+      // Every other session of the account ends; this one goes on.
+      const current = request.cookies[SESSION_COOKIE];
+      await tx.delete(sessions).where(current ? and(eq(sessions.userId, user.id), ne(sessions.tokenHash, hashToken(current))) : eq(sessions.userId, user.id));
       await recordAudit(tx, { orgId: user.orgId, userId: user.id, action: "change_password", entity: "user", entityId: user.id, summary: `Đổi mật khẩu: ${user.username}` });
     });
     return { ok: true };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseIso, addDays } from "../../domain/dates.js";
 import { summarize, summarizeByArea, summarizeByLeadUnit } from "../../domain/dashboard.js";
-import { listPlans } from "../../db/plans.js";
+import { listPlanRows, withCounts } from "../../db/plans.js";
 import { loadTaskViews, tasksOfActivePlans } from "../../db/tasks.js";
 import { loadTargets } from "../../db/targets.js";
 import { listUnits } from "../../db/units.js";
@@ -23,11 +23,13 @@ export const dashboardRoutes: RouteModule = (app, ctx) => {
     const org = await readableOrg(db, viewer, request.params.orgId);
     const today = ctx.today();
     const year = request.query.year ?? parseIso(today).year;
-    const [views, plans, units] = await Promise.all([
+    // The views are exactly the tasks of the year's active plans: the plans' counts come from them.
+    const [views, planRows, units] = await Promise.all([
       loadTaskViews(db, tasksOfActivePlans(org.id, year), today),
-      listPlans(db, org.id, { year, status: "active" }, today),
+      listPlanRows(db, org.id, { year, status: "active" }),
       listUnits(db, org.id, true),
     ]);
+    const plans = planRows.map((p) => withCounts(p, views));
     const targets = await loadTargets(db, plans.map((p) => p.id));
     const forSummary = views.map((v) => ({ status: v.derived.status, area: v.area, leadUnitIds: v.lead.map((u) => u.id) }));
     const unitName = new Map(units.map((u) => [u.id, u.name]));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { and, eq, type SQL } from "drizzle-orm";
-import { forbidden } from "../../domain/errors.js";
+import { conflict, forbidden } from "../../domain/errors.js";
 import { decideExtension, getExtension, listExtensions } from "../../db/extensions.js";
 import { extensionRequests } from "../../db/schema.js";
 import { requireViewer } from "../auth.js";
@@ -31,8 +31,9 @@ export const extensionRoutes: RouteModule = (app, ctx) => {
   }, async (request) => {
     const viewer = requireViewer(request);
     const row = await extensionFor(db, viewer, request.params.extensionId);
-    if (!canDecideExtension(viewer, { orgId: row.ext.orgId, org: row.org, status: row.ext.status })) {
-      throw forbidden(mayDecideExtensions(viewer) && row.ext.status !== "pending" ? "Đề nghị gia hạn này đã được xử lý." : "Chỉ công chức đầu mối CCHC hoặc Chủ tịch UBND được quyết định gia hạn.");
+    if (mayDecideExtensions(viewer) && viewer.orgId === row.ext.orgId && row.ext.status !== "pending") throw conflict("Đề nghị gia hạn này đã được xử lý.");
+    if (!canDecideExtension(viewer, { orgId: row.ext.orgId, org: row.org, status: row.ext.status, requestedBy: row.ext.requestedBy })) {
+      throw forbidden(mayDecideExtensions(viewer) ? "Bạn không thể tự quyết định đề nghị gia hạn của chính mình." : "Chỉ công chức đầu mối CCHC hoặc Chủ tịch UBND được quyết định gia hạn.");
     }
     await decideExtension(db, viewer, row.ext, row.task.title, request.body.decision, request.body.note ?? null);
     return presentExtension((await getExtension(db, row.ext.id))!);

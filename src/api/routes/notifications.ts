@@ -20,7 +20,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
     };
   });
 
-  app.post("/api/notifications/read", { schema: { tags: ["Nhắc việc"], summary: "Đánh dấu đã đọc", body: z.object({ ids: z.array(uuid("Mã thông báo")).max(200).optional() }).optional() } }, async (request) => {
+  app.post("/api/notifications/read", { schema: { tags: ["Nhắc việc"], summary: "Đánh dấu đã đọc", body: z.object({ ids: z.array(uuid("Mã thông báo")).max(200).optional() }).nullish() } }, async (request) => {
     const viewer = requireViewer(request);
     await markRead(db, viewer.id, request.body?.ids);
     return { ok: true };
@@ -28,7 +28,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
 
   app.get("/api/orgs/:orgId/audit", {
     schema: { tags: ["Nhật ký"], summary: "Nhật ký thay đổi", params: idParam("orgId", "Mã đơn vị"),
-      querystring: z.object({ entity: z.string().max(30).optional(), entityId: z.string().max(60).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+      querystring: z.object({ entity: z.string().max(30).optional(), entityId: z.string().max(60).optional(), limit: z.coerce.number({ error: "Số dòng phải là số." }).int({ error: "Số dòng phải là số nguyên." }).min(1, { error: "Số dòng phải từ 1 đến 500." }).max(500, { error: "Số dòng phải từ 1 đến 500." }).default(100) }) },
   }, async (request) => {
     const viewer = requireViewer(request);
     const org = await readableOrg(db, viewer, request.params.orgId);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalid } from "../../domain/errors.js";
-import { createPlan, listPlans, setPlanStatus, updatePlan } from "../../db/plans.js";
+import { createPlan, listPlans, setPlanStatus, updatePlan, withCounts } from "../../db/plans.js";
 import { loadTaskViews, tasksOfPlan } from "../../db/tasks.js";
 import { loadTargets } from "../../db/targets.js";
 import { PLAN_STATUSES, PLAN_TYPES } from "../../db/schema.js";
@@ -46,13 +46,13 @@ export const planRoutes: RouteModule = (app, ctx) => {
   app.get("/api/plans/:planId", { schema: { tags: ["Kế hoạch"], summary: "Kế hoạch với nhiệm vụ và chỉ tiêu", params: idParam("planId", "Mã kế hoạch") } }, async (request) => {
     const viewer = requireViewer(request);
     const plan = await planFor(db, viewer, request.params.planId, "read");
-    const [withCounts, tasks, targets] = await Promise.all([
-      planWithCounts(plan.id, plan.orgId),
+    // The counts come from the plan's own tasks, loaded once (not from every plan of the organisation).
+    const [tasks, targets] = await Promise.all([
       loadTaskViews(db, tasksOfPlan(plan.id), ctx.today()),
       loadTargets(db, [plan.id]),
     ]);
     return {
-      ...presentPlan(withCounts),
+      ...presentPlan(withCounts(plan, tasks)),
       tasks: tasks.map((t) => presentTaskSummary(t, viewer)),
       targets: targets.map(presentTarget),
       canEdit: canOnPlan(viewer, "update", plan),

@@ -39,7 +39,7 @@ export const targetRoutes: RouteModule = (app, ctx) => {
   }, async (request) => {
     const viewer = requireViewer(request);
     const target = await targetFor(db, viewer, request.params.targetId, "record");
-    await recordTargetValue(db, viewer, target, request.params.period, request.body.value, request.body.note ?? null);
+    await recordTargetValue(db, viewer, target, request.params.period, request.body.value, request.body.note ?? null, ctx.today());
     return present(target.id, target.planId);
   });
 };

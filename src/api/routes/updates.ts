@@ -8,6 +8,8 @@ import { getExtension } from "../../db/extensions.js";
 import { requireViewer } from "../auth.js";
 import { taskFor } from "../guards.js";
 import { presentExtension } from "../presenters/extension.js";
+import { taskRef } from "../presenters/task.js";
+import { canOnTask } from "../policies/task.js";
 import { idParam, integerIn, isoDate, optionalText, requiredText } from "../validation.js";
 import { presentTaskDetail } from "./tasks.js";
 import type { RouteModule } from "../app-types.js";
@@ -16,7 +18,9 @@ const flag = z.enum(["true", "false", "on", "1", "0"], { error: "Giá trị đá
 
 const updateFields = z.object({
   date: isoDate("Ngày cập nhật").optional(),
-  progress: z.coerce.number({ error: "Tiến độ phải là số." }).pipe(integerIn("Tiến độ", 0, 100)).optional(),
+  // A blank form field means "not given", not 0.
+  progress: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number({ error: "Tiến độ phải là số." }).pipe(integerIn("Tiến độ", 0, 100)).optional()),
   note: optionalText("Nội dung cập nhật", 5000),
   markDone: flag,
   reopen: flag,
@@ -61,6 +65,7 @@ export const updateRoutes: RouteModule = (app, ctx) => {
     const form = await readUpdateForm(request);
     const note = form.note ?? "";
     if (!note && !form.markDone && !form.files.length && form.progress === undefined) throw invalid("Nội dung cập nhật không được để trống.", "note");
+    if (form.markDone && !canOnTask(viewer, "complete", taskRef(task))) throw new AppError("forbidden", "Chỉ bộ phận chủ trì hoặc công chức đầu mối CCHC được báo cáo hoàn thành nhiệm vụ.");
     if (form.reopen && viewer.role !== "focal_point") throw new AppError("forbidden", "Chỉ công chức đầu mối CCHC được mở lại nhiệm vụ đã hoàn thành.");
     await postUpdate(db, viewer, task, { ...form, note, date: form.date ?? today }, today);
     reply.code(201);

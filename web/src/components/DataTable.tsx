@@ -33,6 +33,8 @@ interface DataTableProps<T> {
   /** `auto`: cards on phones, table otherwise. */
   layout?: 'auto' | 'table';
   striped?: boolean;
+  /** Column widths are kept exactly (the columns' widths should add up to about 100%). */
+  fixedLayout?: boolean;
 }
 
 const INTERACTIVE = 'a, button, input, select, textarea, label, [role="button"], [role="checkbox"]';
@@ -56,6 +58,7 @@ export function DataTable<T>({
   caption,
   layout = 'auto',
   striped = false,
+  fixedLayout = false,
 }: DataTableProps<T>) {
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
 
@@ -104,9 +107,12 @@ export function DataTable<T>({
         striped={striped}
         highlightOnHover={Boolean(onRowClick)}
         verticalSpacing="xs"
+        horizontalSpacing="xs"
         withTableBorder
         withColumnBorders
         className="data-table"
+        data-fixed={fixedLayout || undefined}
+        style={fixedLayout ? { tableLayout: 'fixed' } : undefined}
       >
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <Table.Thead>

@@ -1,16 +1,27 @@
-import { Badge, type MantineColor } from '@mantine/core';
+import { Badge, type BadgeProps, type MantineColor } from '@mantine/core';
 import { Icon, type IconName } from './Icon';
 
-/** A small coloured label with an icon, for states other than task status (plans, periods, extensions, targets). */
-export function TagBadge({ color, icon, label, testId }: { color: MantineColor; icon: IconName; label: string; testId?: string }) {
+interface TagBadgeProps {
+  color: MantineColor;
+  icon: IconName;
+  label: string;
+  testId?: string;
+  size?: BadgeProps['size'];
+  /** Machine-readable state, written to `data-state`. */
+  state?: string;
+}
+
+/** A coloured label with an icon and a word (never colour alone); wraps instead of cutting the word. */
+export function TagBadge({ color, icon, label, testId, size = 'md', state }: TagBadgeProps) {
   return (
     <Badge
       color={color}
       variant="light"
+      size={size}
       leftSection={<Icon name={icon} size={14} />}
       data-testid={testId}
+      data-state={state}
       className="status-badge"
-      styles={{ label: { textTransform: 'none', fontWeight: 600 } }}
     >
       {label}
     </Badge>

@@ -1,7 +1,9 @@
 import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/core';
 import { foldForSearch } from '../lib/text';
 
-function isGroup(item: ComboboxParsedItem): item is { group: string; items: ComboboxItem[] } {
+type Group = Extract<ComboboxParsedItem, { group: unknown }>;
+
+function isGroup(item: ComboboxParsedItem): item is Group {
   return 'group' in item;
 }
 
@@ -14,7 +16,7 @@ export const foldedFilter: OptionsFilter = ({ options, search }) => {
     if (isGroup(item)) {
       const items = item.items.filter((option) => foldForSearch(option.label).includes(needle));
       if (items.length) result.push({ group: item.group, items });
-    } else if (foldForSearch(item.label).includes(needle)) {
+    } else if (foldForSearch((item as ComboboxItem).label).includes(needle)) {
       result.push(item);
     }
   }

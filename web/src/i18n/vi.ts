@@ -241,7 +241,6 @@ export const vi = {
   'task.noUpdates': 'Chưa có cập nhật nào.',
   'task.statusDone': 'Đánh dấu hoàn thành',
   'task.statusReopened': 'Mở lại nhiệm vụ',
-  'task.updatePeriod': 'Kỳ {period}',
   'task.files': 'Tài liệu kiểm chứng',
   'task.download': 'Tải {name}',
   'task.daysLate': 'Quá hạn {days} ngày',

@@ -249,6 +249,8 @@ export interface PlanDetail extends Plan {
   targets: Target[];
   canEdit: boolean;
   canApprove: boolean;
+  /** Sent by the server beside canEdit/canApprove: the viewer may close the (active) plan. */
+  canClose?: boolean;
 }
 
 export type NotificationKind =

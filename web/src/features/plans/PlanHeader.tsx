@@ -7,7 +7,8 @@ import { formatDate } from '../../lib/format';
 import { invalidateWorkData } from '../../lib/invalidate';
 import { planTypeLabel } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
-import type { PlanDetail, PlanStatus } from '../../lib/types';
+import type { Me, PlanDetail, PlanStatus } from '../../lib/types';
+import { useMe } from '../auth/session';
 import { planApi } from './planQueries';
 import { PlanStatusBadge } from './PlanStatusBadge';
 
@@ -38,17 +39,23 @@ interface Transition {
   color: string;
 }
 
-/** Which status buttons the viewer gets: approve (canApprove), close / reopen / back to draft (canEdit). */
-function transitions(plan: PlanDetail): Transition[] {
+/**
+ * Which status buttons the viewer gets: approve a draft (canApprove), close an
+ * active plan (canClose, else canEdit), and for whoever approves plans of this
+ * commune: send an active plan back to draft or reopen a closed one.
+ */
+function transitions(plan: PlanDetail, me: Me): Transition[] {
   const result: Transition[] = [];
+  const approver = me.permissions.approvePlans && me.orgId === plan.orgId;
   if (plan.status === 'draft' && plan.canApprove) result.push({ to: 'active', label: 'plan.approve', confirm: 'plan.approveConfirm', color: 'green' });
-  if (plan.status === 'active' && plan.canEdit) result.push({ to: 'closed', label: 'plan.close', confirm: 'plan.closeConfirm', color: 'dark' });
-  if (plan.status === 'active' && plan.canApprove) result.push({ to: 'draft', label: 'plan.backToDraft', confirm: 'plan.backToDraftConfirm', color: 'gray' });
-  if (plan.status === 'closed' && (plan.canEdit || plan.canApprove)) result.push({ to: 'active', label: 'plan.reopen', confirm: 'plan.reopenConfirm', color: 'blue' });
+  if (plan.status === 'active' && (plan.canClose ?? plan.canEdit)) result.push({ to: 'closed', label: 'plan.close', confirm: 'plan.closeConfirm', color: 'dark' });
+  if (plan.status === 'active' && approver) result.push({ to: 'draft', label: 'plan.backToDraft', confirm: 'plan.backToDraftConfirm', color: 'gray' });
+  if (plan.status === 'closed' && approver) result.push({ to: 'active', label: 'plan.reopen', confirm: 'plan.reopenConfirm', color: 'blue' });
   return result;
 }
 
 export function PlanHeader({ plan, onEdit, onPrint, onExport }: PlanHeaderProps) {
+  const me = useMe();
   const queryClient = useQueryClient();
   const setStatus = useMutation({
     mutationFn: (status: PlanStatus) => planApi.setStatus(plan.id, status),
@@ -66,7 +73,7 @@ export function PlanHeader({ plan, onEdit, onPrint, onExport }: PlanHeaderProps)
         <Group justify="space-between" align="flex-start" gap="sm">
           <Stack gap={4} style={{ flex: '1 1 420px', minWidth: 0 }}>
             <Group gap="xs">
-              <Badge variant="outline" styles={{ label: { textTransform: 'none' } }}>
+              <Badge variant="outline">
                 {planTypeLabel(plan.type)}
               </Badge>
               <PlanStatusBadge status={plan.status} />
@@ -76,7 +83,7 @@ export function PlanHeader({ plan, onEdit, onPrint, onExport }: PlanHeaderProps)
             </Title>
           </Stack>
           <Group gap="xs" className="no-print">
-            {transitions(plan).map((transition) => (
+            {transitions(plan, me).map((transition) => (
               <ConfirmButton
                 key={transition.to}
                 color={transition.color}

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
+import { AnchorLink } from '../../components/AnchorLink';
 import { Icon } from '../../components/Icon';
 import { EmptyText, LoadError, PageLoading } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
@@ -85,7 +86,7 @@ function PlanCard({ plan }: { plan: Plan }) {
     <Card withBorder padding="md" data-testid="plan-card">
       <Stack gap={6}>
         <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-          <Badge variant="outline" color="blue" styles={{ label: { textTransform: 'none' } }}>
+          <Badge variant="outline" color="blue">
             {planTypeLabel(plan.type)}
           </Badge>
           <PlanStatusBadge status={plan.status} />
@@ -94,9 +95,9 @@ function PlanCard({ plan }: { plan: Plan }) {
           {plan.number ? `${t('plan.number')} ${plan.number}` : t('plans.noNumber')}
           {plan.issuedDate ? ` · ${formatDate(plan.issuedDate)}` : ''} · {t('plan.year')} {plan.year}
         </Text>
-        <Anchor component={Link} to="/plans/$planId" params={{ planId: plan.id }} fw={700} size="md" c="dark">
+        <AnchorLink to="/plans/$planId" params={{ planId: plan.id }} fw={700} size="md" c="dark">
           {plan.title}
-        </Anchor>
+        </AnchorLink>
         <Text size="sm" fw={600}>
           {t('plans.taskCount', { count: plan.taskCount })}
         </Text>

@@ -1,8 +1,9 @@
-import { Button, Group, SegmentedControl, Select, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Button, Collapse, Group, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { Icon } from '../../components/Icon';
 import { foldedFilter } from '../../components/selectFilter';
+import { ToggleButtons } from '../../components/ToggleButtons';
 import { t } from '../../i18n';
 import type { AreaRef, Unit } from '../../lib/types';
 import type { DueWindow, GroupBy, PlanSearch } from './planFilters';
@@ -19,23 +20,20 @@ export function PlanTaskFilters({ search, onChange, units, areas }: PlanTaskFilt
   const [query, setQuery] = useState(search.q ?? '');
   const pushQuery = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }), 250);
   const active = Boolean(search.status || search.unit || search.area || search.due || search.q);
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [opened, setOpened] = useState(false);
 
-  return (
+  const filters = (
     <Group align="flex-end" gap="sm" mb="md" className="no-print" role="search" aria-label={t('filter.heading')}>
-      <div>
-        <Text id="plan-group-by" size="sm" fw={500} mb={2}>
-          {t('plan.groupBy')}
-        </Text>
-        <SegmentedControl
-          aria-labelledby="plan-group-by"
-          value={search.group ?? 'area'}
-          onChange={(value) => onChange({ group: value === 'unit' ? 'unit' : undefined })}
-          data={[
-            { value: 'area', label: t('plan.groupByArea') },
-            { value: 'unit', label: t('plan.groupByUnit') },
-          ] satisfies { value: GroupBy; label: string }[]}
-        />
-      </div>
+      <ToggleButtons<GroupBy>
+        label={t('plan.groupBy')}
+        value={search.group ?? 'area'}
+        onChange={(value) => onChange({ group: value === 'unit' ? 'unit' : undefined })}
+        options={[
+          { value: 'area', label: t('plan.groupByArea') },
+          { value: 'unit', label: t('plan.groupByUnit') },
+        ]}
+      />
       <Select
         label={t('filter.unit')}
         placeholder={t('filter.allUnits')}
@@ -45,7 +43,7 @@ export function PlanTaskFilters({ search, onChange, units, areas }: PlanTaskFilt
         clearable
         searchable
         filter={foldedFilter}
-        w={{ base: '100%', xs: 220 }}
+        w={{ base: '100%', xs: 260 }}
       />
       <Select
         label={t('filter.area')}
@@ -94,5 +92,22 @@ export function PlanTaskFilters({ search, onChange, units, areas }: PlanTaskFilt
         </Button>
       )}
     </Group>
+  );
+
+  if (!phone) return filters;
+  return (
+    <div className="no-print">
+      <Button
+        variant={active ? 'light' : 'default'}
+        leftSection={<Icon name="search" size={16} />}
+        onClick={() => setOpened((value) => !value)}
+        aria-expanded={opened}
+        mb="sm"
+        fullWidth
+      >
+        {t('filter.heading')}
+      </Button>
+      <Collapse expanded={opened}>{filters}</Collapse>
+    </div>
   );
 }

@@ -136,6 +136,7 @@ export function PlanView() {
                   rows={group.tasks}
                   rowKey={(task) => task.id}
                   rowTestId="task-row"
+                  fixedLayout
                   onRowClick={(task) => void navigate({ to: '/tasks/$taskId', params: { taskId: task.id } })}
                   caption={group.title}
                   minWidth={1100}

@@ -89,7 +89,7 @@ export function NotificationBell() {
                   data-unread={!item.readAt || undefined}
                 >
                   <Group gap={6} mb={2} wrap="nowrap">
-                    <Badge size="xs" variant="light" color={KIND_COLOR[item.kind]} styles={{ label: { textTransform: 'none' } }}>
+                    <Badge size="xs" variant="light" color={KIND_COLOR[item.kind]}>
                       {notificationKindLabel(item.kind)}
                     </Badge>
                     {!item.readAt && (

@@ -29,7 +29,7 @@ export function OrgPicker() {
       searchable
       filter={foldedFilter}
       allowDeselect={false}
-      w={{ base: '100%', sm: 240 }}
+      w="100%"
       comboboxProps={{ width: 300, position: 'bottom-start' }}
     />
   );

@@ -1,9 +1,8 @@
 // The columns a task can be shown with, defined once for the plan view,
 // "my tasks" and the dashboard lists (screen, phone cards and export alike).
-import { Anchor, Button, Stack, Text } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
+import { Button, Stack, Text } from '@mantine/core';
+import { AnchorLink } from '../../components/AnchorLink';
 import type { Column } from '../../components/DataTable';
-import { Icon } from '../../components/Icon';
 import { ProgressCell } from '../../components/ProgressCell';
 import { StatusBadge } from '../../components/StatusBadge';
 import { t } from '../../i18n';
@@ -30,6 +29,10 @@ export type TaskColumnKey =
 interface TaskColumnOptions {
   today: string;
   onEdit?: (task: TaskSummary) => void;
+  /** Show at most this many lines of each task title (dashboard lists). */
+  titleLines?: number;
+  /** Missing check-ins are written under the title unless a days-late column shows them. */
+  missingUnderTitle?: boolean;
 }
 
 function names(task: TaskSummary, side: 'lead' | 'support'): string {
@@ -48,27 +51,43 @@ function dimmedOrText(value: string | null | undefined) {
   );
 }
 
-function allTaskColumns({ today, onEdit }: TaskColumnOptions): Record<TaskColumnKey, Column<TaskSummary>> {
+/** Days since the due date passed, or null when the due date has not passed. */
+function daysLate(task: TaskSummary, today: string): number | null {
+  if (!task.dueDate || task.dueDate >= today) return null;
+  return daysBetween(task.dueDate, today);
+}
+
+function allTaskColumns({ today, onEdit, titleLines, missingUnderTitle = true }: TaskColumnOptions): Record<TaskColumnKey, Column<TaskSummary>> {
   return {
     ref: {
       key: 'ref',
       header: t('col.ref'),
-      width: 56,
+      width: '5%',
+      hideInCards: true,
       render: (task) => <Text size="sm">{task.ref ?? ''}</Text>,
       exportValue: (task) => task.ref ?? '',
     },
     title: {
       key: 'title',
       header: t('col.title'),
+      width: '22%',
       primary: true,
-      width: '28%',
       render: (task) => (
         <Stack gap={2}>
-          <Anchor component={Link} to="/tasks/$taskId" params={{ taskId: task.id }} size="sm" fw={600} c="dark" data-testid="task-link">
+          <AnchorLink
+            to="/tasks/$taskId"
+            params={{ taskId: task.id }}
+            size="sm"
+            fw={600}
+            c="dark"
+            data-testid="task-link"
+            lineClamp={titleLines}
+            title={titleLines ? task.title : undefined}
+          >
             {task.ref ? <span className="card-ref">{task.ref}. </span> : null}
             {task.title}
-          </Anchor>
-          {task.missingPeriods.length > 0 && (
+          </AnchorLink>
+          {missingUnderTitle && task.missingPeriods.length > 0 && (
             <Text size="xs" c="red.8">
               {t('task.missingPeriods', { periods: task.missingPeriods.join(', ') })}
             </Text>
@@ -80,30 +99,35 @@ function allTaskColumns({ today, onEdit }: TaskColumnOptions): Record<TaskColumn
     plan: {
       key: 'plan',
       header: t('col.plan'),
+      width: '13%',
       render: (task) => dimmedOrText(task.planTitle),
       exportValue: (task) => task.planTitle ?? '',
     },
     lead: {
       key: 'lead',
       header: t('col.lead'),
+      width: '10%',
       render: (task) => dimmedOrText(names(task, 'lead')),
       exportValue: (task) => names(task, 'lead'),
     },
     support: {
       key: 'support',
       header: t('col.support'),
+      width: '10%',
       render: (task) => dimmedOrText(names(task, 'support')),
       exportValue: (task) => names(task, 'support'),
     },
     product: {
       key: 'product',
       header: t('col.product'),
+      width: '11%',
       render: (task) => dimmedOrText(task.product),
       exportValue: (task) => task.product ?? '',
     },
     timeline: {
       key: 'timeline',
       header: t('col.timeline'),
+      width: '10%',
       render: (task) => (
         <Stack gap={2}>
           {dimmedOrText(task.timelineText)}
@@ -119,7 +143,7 @@ function allTaskColumns({ today, onEdit }: TaskColumnOptions): Record<TaskColumn
     due: {
       key: 'due',
       header: t('col.due'),
-      width: 110,
+      width: '9%',
       render: (task) => (
         <Stack gap={2}>
           <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
@@ -142,24 +166,35 @@ function allTaskColumns({ today, onEdit }: TaskColumnOptions): Record<TaskColumn
     daysLate: {
       key: 'daysLate',
       header: t('col.daysLate'),
+      width: '12%',
       align: 'right',
-      width: 90,
-      render: (task) => (
-        <Text size="sm" fw={700} c="red.8">
-          {task.dueDate ? formatNumber(Math.max(0, daysBetween(task.dueDate, today)), 0) : t('common.dash')}
-        </Text>
-      ),
-      exportValue: (task) => (task.dueDate ? Math.max(0, daysBetween(task.dueDate, today)) : ''),
+      render: (task) => {
+        const late = daysLate(task, today);
+        if (late !== null) {
+          return (
+            <Text size="sm" fw={700} c="red.8">
+              {formatNumber(late, 0)}
+            </Text>
+          );
+        }
+        // Overdue because a recurring check-in is missing, not because the deadline passed.
+        return (
+          <Text size="xs" c="red.8">
+            {task.missingPeriods.length ? t('task.missingPeriods', { periods: task.missingPeriods.join(', ') }) : t('common.dash')}
+          </Text>
+        );
+      },
+      exportValue: (task) => daysLate(task, today) ?? '',
     },
     daysLeft: {
       key: 'daysLeft',
       header: t('col.daysLeft'),
-      width: 100,
+      width: '9%',
       render: (task) => {
         if (!task.dueDate) return dimmedOrText(null);
         const days = daysBetween(today, task.dueDate);
         return (
-          <Text size="sm" fw={600} c={days <= 7 ? 'orange.8' : undefined} style={{ whiteSpace: 'nowrap' }}>
+          <Text size="sm" fw={600} c={days <= 7 ? 'orange.8' : undefined}>
             {days === 0 ? t('task.dueToday') : t('task.daysLeft', { days: formatNumber(days, 0) })}
           </Text>
         );
@@ -169,21 +204,21 @@ function allTaskColumns({ today, onEdit }: TaskColumnOptions): Record<TaskColumn
     progress: {
       key: 'progress',
       header: t('col.progress'),
-      width: 120,
+      width: '8%',
       render: (task) => <ProgressCell value={task.progress} status={task.status} />,
       exportValue: (task) => task.progress,
     },
     status: {
       key: 'status',
       header: t('col.status'),
-      width: 150,
+      width: '12%',
       render: (task) => <StatusBadge status={task.status} />,
       exportValue: (task) => statusLabel(task.status),
     },
     edit: {
       key: 'edit',
       header: t('common.actions'),
-      width: 70,
+      width: '7%',
       noPrint: true,
       hideInCards: !onEdit,
       render: (task) =>
@@ -191,7 +226,6 @@ function allTaskColumns({ today, onEdit }: TaskColumnOptions): Record<TaskColumn
           <Button
             size="compact-xs"
             variant="light"
-            leftSection={<Icon name="pencil" size={14} />}
             aria-label={`${t('common.edit')} ${task.ref ?? ''} ${task.title}`.replace(/\s+/g, ' ')}
             onClick={() => onEdit(task)}
           >
@@ -202,8 +236,16 @@ function allTaskColumns({ today, onEdit }: TaskColumnOptions): Record<TaskColumn
   };
 }
 
+/** Rescales the columns' percentage widths so that the chosen ones fill the table exactly. */
+function fillWidth(columns: Column<TaskSummary>[]): Column<TaskSummary>[] {
+  const percent = (column: Column<TaskSummary>) => (typeof column.width === 'string' ? parseFloat(column.width) : 0);
+  const total = columns.reduce((sum, column) => sum + percent(column), 0);
+  if (total <= 0) return columns;
+  return columns.map((column) => (percent(column) ? { ...column, width: `${((percent(column) / total) * 100).toFixed(2)}%` } : column));
+}
+
 /** The chosen task columns, in the given order. */
 export function taskColumns(keys: TaskColumnKey[], options: TaskColumnOptions): Column<TaskSummary>[] {
-  const all = allTaskColumns(options);
-  return keys.map((key) => all[key]);
+  const all = allTaskColumns({ missingUnderTitle: !keys.includes('daysLate'), ...options });
+  return fillWidth(keys.map((key) => all[key]));
 }

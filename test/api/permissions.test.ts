@@ -1,0 +1,590 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildServer } from "../../src/api/server.js";
+import { DEMO_PASSWORD, samplePdf } from "../../src/db/seed/demo.js";
+import { Client, startTestApp, type Response, type TestApp } from "../support/app.js";
+
+/**
+ * The permission walk: every /api route, called as every kind of user, with a
+ * valid body on a fresh resource, against a table of expected statuses. The
+ * target is always a resource of xã Tỉnh Khê; the people of phường Hoài Hảo act
+ * on it as outsiders. A route the server registers without a row here fails
+ * the coverage test.
+ */
+
+const ROLES = [
+  "anonymous",
+  "province_admin",
+  "province_viewer",
+  "chairman",
+  "focal_point",
+  "lead_officer",
+  "support_officer",
+  "unrelated_officer",
+  "other_chairman",
+  "other_focal_point",
+  "other_officer",
+] as const;
+type RoleName = (typeof ROLES)[number];
+type Outcomes = Record<RoleName, number>;
+type SignedIn = Exclude<RoleName, "anonymous">;
+
+/** Who plays each role. The target task is led by Tư pháp – Hộ tịch and supported by Tài chính – Kế toán. */
+const USERS: Record<SignedIn, string> = {
+  province_admin: "qt.tinh",
+  province_viewer: "xem.tinh",
+  chairman: "ct.tinhkhe",
+  focal_point: "dm.tinhkhe",
+  lead_officer: "tpht.tinhkhe",
+  support_officer: "tckt.tinhkhe",
+  unrelated_officer: "vhxh.tinhkhe",
+  other_chairman: "ct.hoaihao",
+  other_focal_point: "dm.hoaihao",
+  other_officer: "tpht.hoaihao",
+};
+
+const OUTSIDERS = { other_chairman: 404, other_focal_point: 404, other_officer: 404 } as const;
+
+/** Every signed-in user gets `status`; anonymous callers 401. */
+const signedIn = (status: number): Outcomes => ({
+  anonymous: 401, province_admin: status, province_viewer: status, chairman: status, focal_point: status,
+  lead_officer: status, support_officer: status, unrelated_officer: status, other_chairman: status, other_focal_point: status, other_officer: status,
+});
+
+/** Reading a commune's resource: its people and the province read it; another commune gets 404. */
+const communeRead: Outcomes = { ...signedIn(200), ...OUTSIDERS };
+
+/** A write on a commune's resource that only the listed roles may do; everyone else of the commune and the province 403. */
+const onlyBy = (allowed: Partial<Record<SignedIn, number>>): Outcomes => ({
+  ...signedIn(403), ...OUTSIDERS, ...allowed,
+});
+
+interface Prepared {
+  params?: Record<string, string>;
+  body?: unknown;
+  /** Acts through this client instead of the role's shared one. */
+  as?: Client;
+  [extra: string]: unknown;
+}
+
+interface Case {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  route: string;
+  label?: string;
+  expect: Outcomes;
+  prepare?: (role: RoleName) => Promise<Prepared> | Prepared;
+  /** Further checks of what each caller saw, run once every status matched the table. */
+  check?: (role: RoleName, res: Response, prepared: Prepared) => Promise<void> | void;
+}
+
+describe("permission walk: every API route × every role (PGlite)", () => {
+  let app: TestApp;
+  const clients = {} as Record<SignedIn, Client>;
+  const me = {} as Record<SignedIn, { id: string; orgId: string }>;
+  let orgId: string; // xã Tỉnh Khê
+  let otherOrgId: string; // phường Hoài Hảo
+  let unit: Record<"tpht" | "tckt" | "vhxh", string>;
+  let otherUnitId: string; // a unit of phường Hoài Hảo
+  let walkPlanId: string; // an active plan of Tỉnh Khê created for the walk
+  let readTaskId: string; // a task of that plan, led by Tư pháp – Hộ tịch, supported by Tài chính – Kế toán
+  let evidenceId: string;
+  let evidenceBytes: Buffer;
+  let otherPlanId: string;
+  let serial = 0;
+  const next = () => ++serial;
+
+  const fp = () => clients.focal_point;
+  const ok = <T = any>(res: Response<T>, what: string): T => {
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+  async function freshTask(planId = walkPlanId, dueDate = "2026-07-31"): Promise<string> {
+    return ok(await fp().post(`/api/plans/${planId}/tasks`, {
+      title: `Nhiệm vụ kiểm thử phân quyền ${next()}`, area: "thu-tuc-hanh-chinh",
+      leadUnitIds: [unit.tpht], supportUnitIds: [unit.tckt], dueDate,
+    }), "create task").id;
+  }
+  async function freshDraftPlan(): Promise<string> {
+    return ok(await fp().post(`/api/orgs/${orgId}/plans`, { type: "topical", title: `Kế hoạch kiểm thử ${next()}`, year: 2026 }), "create plan").id;
+  }
+  async function freshActivePlan(): Promise<string> {
+    const id = await freshDraftPlan();
+    ok(await clients.chairman.post(`/api/plans/${id}/status`, { status: "active" }), "approve plan");
+    return id;
+  }
+  async function freshClosedPlan(): Promise<string> {
+    const id = await freshActivePlan();
+    ok(await fp().post(`/api/plans/${id}/status`, { status: "closed" }), "close plan");
+    return id;
+  }
+  async function freshTarget(): Promise<string> {
+    return ok(await fp().post(`/api/plans/${walkPlanId}/targets`, {
+      text: `Tỷ lệ hồ sơ giải quyết đúng hạn ${next()}`, op: ">=", value: 98, unit: "%",
+      implementUnitIds: [unit.tpht], monitorUnitIds: [unit.tckt],
+    }), "create target").id;
+  }
+  async function freshExtension(): Promise<{ extensionId: string; taskId: string }> {
+    const taskId = await freshTask();
+    const ext = ok(await clients.lead_officer.post(`/api/tasks/${taskId}/extensions`, { proposedDue: "2026-09-30", reason: "Chờ hướng dẫn của cấp trên." }), "request extension");
+    return { extensionId: ext.id, taskId };
+  }
+  async function freshUnit(): Promise<string> {
+    return ok(await fp().post(`/api/orgs/${orgId}/units`, { name: `Tổ công tác kiểm thử ${next()}` }), "create unit").id;
+  }
+  async function freshUser(): Promise<string> {
+    return ok(await fp().post(`/api/orgs/${orgId}/users`, {
+      username: `kiemthu.${next()}`, fullName: "Công chức kiểm thử", role: "unit_officer", password: "Matkhau2026", unitIds: [unit.vhxh],
+    }), "create user").id;
+  }
+  /** The role's session in a client of its own, so a call that sets a new cookie leaves the shared client alone. */
+  const sameSession = (role: RoleName) => {
+    const c = new Client(app.url);
+    if (role !== "anonymous") c.cookie = clients[role].cookie;
+    return c;
+  };
+  /** The newest entry of Tỉnh Khê's audit log, to see that a refused write wrote nothing. */
+  const auditHead = async () => ok(await fp().get(`/api/orgs/${orgId}/audit?limit=1`), "audit")[0]?.id ?? null;
+  const pdfForm = (name = "bien-ban.pdf") => {
+    const form = new FormData();
+    form.set("note", "Đã tổ chức họp triển khai.");
+    form.set("progress", "40");
+    form.append("files", new Blob([new Uint8Array(samplePdf("Bien ban hop"))], { type: "application/pdf" }), name);
+    return form;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp("pglite");
+    for (const [role, username] of Object.entries(USERS) as Array<[SignedIn, string]>) {
+      clients[role] = await app.login(username);
+      me[role] = ok(await clients[role].get("/api/auth/me"), "me");
+    }
+    orgId = me.focal_point.orgId;
+    otherOrgId = me.other_focal_point.orgId;
+    const units: Array<{ id: string; code: string | null }> = ok(await fp().get(`/api/orgs/${orgId}/units`), "units");
+    const byCode = (code: string) => units.find((u) => u.code === code)!.id;
+    unit = { tpht: byCode("tp-ht"), tckt: byCode("tc-kt"), vhxh: byCode("vh-xh") };
+    otherUnitId = ok<Array<{ id: string; code: string }>>(await clients.other_focal_point.get(`/api/orgs/${otherOrgId}/units`), "units").find((u) => u.code === "tp-ht")!.id;
+    walkPlanId = await freshActivePlan();
+    readTaskId = await freshTask();
+    evidenceBytes = samplePdf("Bien ban hop");
+    const task = ok(await clients.lead_officer.post(`/api/tasks/${readTaskId}/updates`, pdfForm()), "post update");
+    evidenceId = task.updates[0].files[0].id;
+    otherPlanId = ok(await clients.other_focal_point.get(`/api/orgs/${otherOrgId}/plans`), "plans")[0].id;
+  });
+  afterAll(async () => { await app?.close(); });
+
+  const CASES: Case[] = [
+    // ── Signing in ────────────────────────────────────────────────────────────
+    {
+      method: "POST", route: "/api/auth/login", expect: { ...signedIn(200), anonymous: 200 },
+      prepare: (role) => ({ as: sameSession(role), body: { username: role === "anonymous" ? "motcua.tinhkhe" : USERS[role], password: DEMO_PASSWORD } }),
+    },
+    {
+      method: "POST", route: "/api/auth/logout", expect: { ...signedIn(200), anonymous: 200 },
+      prepare: async (role) => {
+        const as = role === "anonymous" ? app.anonymous() : await app.login(USERS[role]);
+        return { as, cookie: as.cookie };
+      },
+      check: async (role, _res, prepared) => {
+        if (role === "anonymous") return;
+        const old = new Client(app.url);
+        old.cookie = prepared.cookie as string;
+        expect((await old.get("/api/auth/me")).status, "the session ended with logout").toBe(401);
+      },
+    },
+    {
+      method: "GET", route: "/api/auth/me", expect: signedIn(200),
+      check: (role, res) => {
+        if (role === "anonymous") return;
+        const p = res.body.permissions;
+        expect(res.body.username).toBe(USERS[role]);
+        expect(p.managePlans).toBe(role === "focal_point" || role === "other_focal_point");
+        expect(p.approvePlans).toBe(role === "chairman" || role === "other_chairman");
+        expect(p.decideExtensions).toBe(["focal_point", "chairman", "other_focal_point", "other_chairman"].includes(role));
+        expect(p.manageUsers).toBe(["province_admin", "focal_point", "other_focal_point"].includes(role));
+        expect(p.provincial).toBe(role.startsWith("province_"));
+      },
+    },
+    {
+      method: "POST", route: "/api/auth/password", expect: signedIn(200),
+      // The same password again: the account stays usable for the rest of the walk.
+      prepare: (role) => ({ as: sameSession(role), body: { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD } }),
+    },
+    // ── Reference data and organisations ─────────────────────────────────────
+    { method: "GET", route: "/api/reference/areas", expect: signedIn(200) },
+    {
+      method: "GET", route: "/api/orgs", expect: signedIn(200),
+      check: (role, res) => {
+        if (role === "anonymous") return;
+        const ids = res.body.map((o: any) => o.id).sort();
+        if (role.startsWith("province_")) expect(ids).toEqual([me.province_admin.orgId, orgId, otherOrgId].sort());
+        else expect(ids).toEqual([me[role].orgId]);
+      },
+    },
+    { method: "GET", route: "/api/orgs/:orgId", expect: communeRead, prepare: () => ({ params: { orgId } }) },
+    { method: "GET", route: "/api/health", expect: { ...signedIn(200), anonymous: 200 } },
+    // ── Units and accounts ───────────────────────────────────────────────────
+    { method: "GET", route: "/api/orgs/:orgId/units", expect: communeRead, prepare: () => ({ params: { orgId } }) },
+    {
+      method: "POST", route: "/api/orgs/:orgId/units", expect: onlyBy({ focal_point: 201, province_admin: 201 }),
+      prepare: () => ({ params: { orgId }, body: { name: `Bộ phận mới ${next()}`, abbreviations: ["BPM"] } }),
+    },
+    {
+      method: "PATCH", route: "/api/units/:unitId", expect: onlyBy({ focal_point: 200, province_admin: 200 }),
+      prepare: async () => ({ params: { unitId: await freshUnit() }, body: { name: `Tổ công tác đã đổi tên ${next()}`, sortOrder: 5 } }),
+    },
+    { method: "GET", route: "/api/orgs/:orgId/users", expect: onlyBy({ focal_point: 200, province_admin: 200, chairman: 200 }), prepare: () => ({ params: { orgId } }) },
+    {
+      method: "POST", route: "/api/orgs/:orgId/users", expect: onlyBy({ focal_point: 201, province_admin: 201 }),
+      prepare: () => ({ params: { orgId }, body: { username: `moi.${next()}`, fullName: "Nguyễn Văn Mới", role: "unit_officer", password: "Matkhau2026", unitIds: [unit.vhxh] } }),
+    },
+    {
+      method: "PATCH", route: "/api/users/:userId", expect: onlyBy({ focal_point: 200, province_admin: 200 }),
+      prepare: async () => ({ params: { userId: await freshUser() }, body: { fullName: "Công chức đã đổi tên", unitIds: [unit.vhxh, unit.tckt] } }),
+    },
+    // ── Plans ────────────────────────────────────────────────────────────────
+    { method: "GET", route: "/api/orgs/:orgId/plans", expect: communeRead, prepare: () => ({ params: { orgId } }) },
+    {
+      method: "POST", route: "/api/orgs/:orgId/plans", expect: onlyBy({ focal_point: 201 }),
+      prepare: () => ({ params: { orgId }, body: { type: "topical", title: `Kế hoạch chuyên đề ${next()}`, year: 2026, number: "15/KH-UBND" } }),
+    },
+    {
+      method: "GET", route: "/api/plans/:planId", label: "an active plan", expect: communeRead, prepare: () => ({ params: { planId: walkPlanId } }),
+      check: (role, res) => {
+        if (res.status !== 200) return;
+        expect(res.body.canEdit, "the edit buttons show for the focal point only").toBe(role === "focal_point");
+        expect(res.body.canApprove).toBe(false); // already active
+      },
+    },
+    {
+      method: "GET", route: "/api/plans/:planId", label: "a draft plan", expect: communeRead, prepare: async () => ({ params: { planId: await freshDraftPlan() } }),
+      check: (role, res) => {
+        if (res.status !== 200) return;
+        expect(res.body.canApprove, "the approve button shows for the chairman only").toBe(role === "chairman");
+        expect(res.body.canEdit).toBe(role === "focal_point");
+      },
+    },
+    {
+      method: "PATCH", route: "/api/plans/:planId", label: "a draft plan", expect: onlyBy({ focal_point: 200 }),
+      prepare: async () => ({ params: { planId: await freshDraftPlan() }, body: { title: "Kế hoạch đã sửa tên", signerName: "Võ Minh Chính" } }),
+    },
+    {
+      method: "PATCH", route: "/api/plans/:planId", label: "a closed plan: nobody edits it", expect: onlyBy({}),
+      prepare: async () => ({ params: { planId: await freshClosedPlan() }, body: { title: "Sửa kế hoạch đã kết thúc" } }),
+      check: (role, res) => {
+        if (role === "focal_point") expect(res.body.error.message).toBe("Kế hoạch đã kết thúc nên không thể sửa.");
+      },
+    },
+    {
+      method: "POST", route: "/api/plans/:planId/status", label: "approve a draft (draft → active)", expect: onlyBy({ chairman: 200 }),
+      prepare: async () => ({ params: { planId: await freshDraftPlan() }, body: { status: "active" } }),
+      check: (_role, res) => { if (res.status === 200) expect(res.body.status).toBe("active"); },
+    },
+    {
+      method: "POST", route: "/api/plans/:planId/status", label: "close an active plan", expect: onlyBy({ chairman: 200, focal_point: 200 }),
+      prepare: async () => ({ params: { planId: await freshActivePlan() }, body: { status: "closed" } }),
+    },
+    {
+      method: "POST", route: "/api/plans/:planId/status", label: "reopen a closed plan as draft", expect: onlyBy({ chairman: 200 }),
+      prepare: async () => ({ params: { planId: await freshClosedPlan() }, body: { status: "draft" } }),
+    },
+    // ── Tasks ────────────────────────────────────────────────────────────────
+    {
+      method: "POST", route: "/api/plans/:planId/tasks", expect: onlyBy({ focal_point: 201 }),
+      prepare: () => ({ params: { planId: walkPlanId }, body: { title: `Rà soát thủ tục hành chính ${next()}`, leadUnitIds: [unit.tpht], dueDate: "2026-09-30" } }),
+    },
+    {
+      method: "GET", route: "/api/tasks/:taskId", expect: communeRead, prepare: () => ({ params: { taskId: readTaskId } }),
+      check: (role, res) => {
+        if (res.status !== 200) return;
+        expect(res.body.canUpdate, "the update form shows for the task's units and the focal point").toBe(["focal_point", "lead_officer", "support_officer"].includes(role));
+        expect(res.body.canEdit).toBe(role === "focal_point");
+      },
+    },
+    {
+      method: "PATCH", route: "/api/tasks/:taskId", expect: onlyBy({ focal_point: 200 }),
+      prepare: async () => ({ params: { taskId: await freshTask() }, body: { title: "Nhiệm vụ đã sửa", dueDate: "2026-08-15", supportUnitIds: [unit.vhxh] } }),
+    },
+    {
+      method: "DELETE", route: "/api/tasks/:taskId", expect: onlyBy({ focal_point: 200 }),
+      prepare: async () => ({ params: { taskId: await freshTask() } }),
+      check: async (_role, res, prepared) => {
+        const after = await fp().get(`/api/tasks/${prepared.params!.taskId}`);
+        expect(after.status, "the task is gone exactly when the delete was allowed").toBe(res.status === 200 ? 404 : 200);
+      },
+    },
+    {
+      method: "POST", route: "/api/tasks/:taskId/updates", label: "a task of an active plan",
+      expect: onlyBy({ focal_point: 201, lead_officer: 201, support_officer: 201 }),
+      prepare: async () => ({ params: { taskId: await freshTask() }, body: pdfForm() }),
+      check: (role, res) => {
+        if (role === "unrelated_officer") expect(res.body.error.message).toBe("Bạn chỉ được cập nhật nhiệm vụ do bộ phận của mình chủ trì hoặc phối hợp.");
+        if (res.status === 201) expect(res.body.updates[0].files).toHaveLength(1);
+      },
+    },
+    {
+      method: "POST", route: "/api/tasks/:taskId/updates", label: "marking a task done: the lead unit and the focal point only",
+      expect: onlyBy({ focal_point: 201, lead_officer: 201 }),
+      prepare: async () => {
+        const form = pdfForm();
+        form.set("markDone", "true");
+        return { params: { taskId: await freshTask() }, body: form };
+      },
+      check: (role, res) => {
+        if (role === "support_officer") expect(res.body.error.message).toBe("Chỉ bộ phận chủ trì hoặc công chức đầu mối CCHC được báo cáo hoàn thành nhiệm vụ.");
+        if (res.status === 201) expect(res.body.status).toBe("done_on_time");
+      },
+    },
+    {
+      method: "POST", route: "/api/tasks/:taskId/updates", label: "a task of a draft plan: nobody reports progress yet", expect: onlyBy({}),
+      prepare: async () => ({ params: { taskId: await freshTask(await freshDraftPlan()) }, body: pdfForm() }),
+      check: (role, res) => {
+        if (role === "lead_officer" || role === "focal_point") expect(res.body.error.message).toMatch(/chưa được phê duyệt/);
+      },
+    },
+    {
+      method: "POST", route: "/api/tasks/:taskId/extensions", expect: onlyBy({ focal_point: 201, lead_officer: 201, support_officer: 201 }),
+      prepare: async () => ({ params: { taskId: await freshTask() }, body: { proposedDue: "2026-09-30", reason: "Khối lượng hồ sơ tăng đột biến." } }),
+    },
+    {
+      method: "GET", route: "/api/evidence/:fileId", expect: communeRead, prepare: () => ({ params: { fileId: evidenceId } }),
+      check: (_role, res) => {
+        if (res.status !== 200) return;
+        expect(Buffer.from(res.body as ArrayBuffer).equals(evidenceBytes)).toBe(true);
+        expect(res.headers.get("content-disposition")).toMatch(/^attachment/);
+      },
+    },
+    {
+      method: "GET", route: "/api/my/tasks", expect: signedIn(200),
+      check: (role, res) => {
+        if (role === "anonymous") return;
+        const ids = res.body.map((t: any) => t.id);
+        expect(ids.includes(readTaskId), "the walk task is in 'my tasks' of its lead and support units only").toBe(role === "lead_officer" || role === "support_officer");
+        if (role.startsWith("other_") || role.startsWith("province_")) expect(res.body.filter((t: any) => t.planId === walkPlanId)).toEqual([]);
+      },
+    },
+    // ── Extensions ───────────────────────────────────────────────────────────
+    {
+      method: "GET", route: "/api/orgs/:orgId/extensions", expect: communeRead, prepare: () => ({ params: { orgId } }),
+      check: (role, res) => {
+        if (res.status !== 200) return;
+        const requesters = new Set(res.body.map((e: any) => e.requestedBy?.id));
+        if (role.endsWith("_officer")) expect([...requesters].every((id) => id === me[role as SignedIn].id), "an officer sees only their own requests").toBe(true);
+        else expect(res.body.length).toBeGreaterThanOrEqual(3);
+      },
+    },
+    {
+      method: "POST", route: "/api/extensions/:extensionId/decision", expect: onlyBy({ focal_point: 200, chairman: 200 }),
+      prepare: async () => {
+        const { extensionId, taskId } = await freshExtension();
+        return { params: { extensionId }, taskId, body: { decision: "approve", note: "Đồng ý." } };
+      },
+      check: async (_role, res, prepared) => {
+        const task = ok(await fp().get(`/api/tasks/${prepared.taskId}`), "task");
+        expect(task.dueDate, "approving moves the due date; a refused call leaves it").toBe(res.status === 200 ? "2026-09-30" : "2026-07-31");
+      },
+    },
+    // ── Targets ──────────────────────────────────────────────────────────────
+    {
+      method: "POST", route: "/api/plans/:planId/targets", expect: onlyBy({ focal_point: 201 }),
+      prepare: () => ({ params: { planId: walkPlanId }, body: { text: `Tỷ lệ số hóa hồ sơ ${next()}`, op: ">=", value: 80, unit: "%" } }),
+    },
+    {
+      method: "PATCH", route: "/api/targets/:targetId", expect: onlyBy({ focal_point: 200 }),
+      prepare: async () => ({ params: { targetId: await freshTarget() }, body: { value: 99, text: "Tỷ lệ hồ sơ giải quyết đúng hạn (đã sửa)" } }),
+    },
+    {
+      method: "DELETE", route: "/api/targets/:targetId", expect: onlyBy({ focal_point: 200 }),
+      prepare: async () => ({ params: { targetId: await freshTarget() } }),
+    },
+    {
+      method: "PUT", route: "/api/targets/:targetId/values/:period", expect: onlyBy({ focal_point: 200, lead_officer: 200, support_officer: 200 }),
+      prepare: async () => ({ params: { targetId: await freshTarget(), period: "2026-05" }, body: { value: 97.5, note: "Số liệu tháng 5" } }),
+    },
+    // ── Dashboard, notifications, audit ──────────────────────────────────────
+    { method: "GET", route: "/api/orgs/:orgId/dashboard", expect: communeRead, prepare: () => ({ params: { orgId } }) },
+    { method: "GET", route: "/api/notifications", expect: signedIn(200) },
+    { method: "POST", route: "/api/notifications/read", expect: signedIn(200), prepare: () => ({ body: {} }) },
+    { method: "GET", route: "/api/orgs/:orgId/audit", expect: onlyBy({ province_admin: 200, chairman: 200, focal_point: 200 }), prepare: () => ({ params: { orgId } }) },
+  ];
+
+  const pathOf = (route: string, params: Record<string, string> = {}) =>
+    route.replace(/:(\w+)/g, (_, name: string) => {
+      if (!(name in params)) throw new Error(`no value for :${name} in ${route}`);
+      return params[name];
+    });
+
+  for (const c of CASES) {
+    it(`${c.method} ${c.route}${c.label ? ` — ${c.label}` : ""}`, async () => {
+      const prepared = {} as Record<RoleName, Prepared>;
+      for (const role of ROLES) prepared[role] = (await c.prepare?.(role)) ?? {};
+      const head = await auditHead();
+      const actual = {} as Outcomes;
+      const responses = {} as Record<RoleName, Response>;
+      for (const role of ROLES) {
+        const client = prepared[role].as ?? (role === "anonymous" ? app.anonymous() : clients[role]);
+        responses[role] = await client.request(c.method, pathOf(c.route, prepared[role].params), prepared[role].body);
+        actual[role] = responses[role].status;
+      }
+      expect(actual).toEqual(c.expect);
+      for (const role of ROLES) {
+        const res = responses[role];
+        if (res.status >= 400) expect(res.body?.error?.message, `${role}: a refusal explains itself in Vietnamese`).toMatch(/[À-ỹ]/);
+        await c.check?.(role, res, prepared[role]);
+      }
+      // Every change is audited in its own transaction: a refused caller must have left no entry.
+      const entries: Array<{ id: string; user: { id: string } | null }> = ok(await fp().get(`/api/orgs/${orgId}/audit?limit=500`), "audit");
+      const seen = entries.findIndex((e) => e.id === head);
+      expect(seen, "the audit entry seen before the calls is still in the last 500").toBeGreaterThanOrEqual(0);
+      const fresh = entries.slice(0, seen);
+      const refused = new Set(ROLES.filter((r): r is SignedIn => r !== "anonymous" && actual[r] >= 400).map((r) => me[r].id));
+      expect(fresh.filter((e) => e.user && refused.has(e.user.id)), "audit entries written by a refused caller").toEqual([]);
+    });
+  }
+
+  it("has a row for every /api route the server registers, and no row for a route it does not", async () => {
+    const probe = await buildServer({ database: app.database, today: () => app.clock.today, secureCookies: false });
+    await probe.ready();
+    const registered = registeredRoutes(probe.printRoutes({ commonPrefix: false }));
+    const documented = Object.entries((probe as any).swagger().paths as Record<string, Record<string, unknown>>)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ":$1")}`));
+    await probe.close();
+    const api = registered.filter((r) => !r.split(" ")[1].startsWith("/api/docs"));
+    // The tree parser found what the OpenAPI description lists, so an empty or partial parse cannot pass.
+    expect(api).toEqual(expect.arrayContaining(documented));
+    expect(api.length).toBeGreaterThanOrEqual(37);
+    const covered = new Set(CASES.map((c) => `${c.method} ${c.route}`));
+    expect(api.filter((r) => !covered.has(r)), "routes without a permission row").toEqual([]);
+    expect([...covered].filter((r) => !api.includes(r)), "rows for routes that do not exist").toEqual([]);
+  });
+
+  it("keeps commune B's focal point out of everything of commune A, and A's out of B's", async () => {
+    // The walk acts on Tỉnh Khê as Hoài Hảo; here Tỉnh Khê's focal point tries Hoài Hảo's resources.
+    const other = clients.other_focal_point;
+    const otherTask = ok(await other.post(`/api/plans/${otherPlanId}/tasks`, { title: "Nhiệm vụ của phường", leadUnitIds: [otherUnitId], dueDate: "2026-08-31" }), "task");
+    const otherExtension = ok(await other.post(`/api/tasks/${otherTask.id}/extensions`, { proposedDue: "2026-10-31", reason: "Chờ kinh phí." }), "extension");
+    const otherPlan = ok(await other.get(`/api/plans/${otherPlanId}`), "plan");
+    const otherFile = ok(await other.get(`/api/tasks/${(await firstTaskWithFile(other, otherPlan)).id}`), "task").updates.flatMap((u: any) => u.files)[0];
+    const otherTarget = otherPlan.targets[0];
+    const hhUsers = ok(await other.get(`/api/orgs/${otherOrgId}/users`), "users");
+    const hhUnits = ok(await other.get(`/api/orgs/${otherOrgId}/units?all=1`), "units");
+    const hhUser = hhUsers[0];
+    const attempts: Array<[string, string, unknown?]> = [
+      ["GET", `/api/orgs/${otherOrgId}`], ["GET", `/api/orgs/${otherOrgId}/plans`], ["GET", `/api/plans/${otherPlanId}`],
+      ["GET", `/api/tasks/${otherTask.id}`], ["GET", `/api/evidence/${otherFile.id}`], ["GET", `/api/orgs/${otherOrgId}/units`],
+      ["GET", `/api/orgs/${otherOrgId}/users`], ["GET", `/api/orgs/${otherOrgId}/extensions`], ["GET", `/api/orgs/${otherOrgId}/dashboard`],
+      ["GET", `/api/orgs/${otherOrgId}/audit`],
+      ["PATCH", `/api/tasks/${otherTask.id}`, { title: "Sửa trộm" }],
+      ["POST", `/api/plans/${otherPlanId}/tasks`, { title: "Thêm trộm", leadUnitIds: [otherUnitId] }],
+      ["POST", `/api/extensions/${otherExtension.id}/decision`, { decision: "approve" }],
+      ["PUT", `/api/targets/${otherTarget.id}/values/2026-05`, { value: 1 }],
+      ["PATCH", `/api/units/${otherUnitId}`, { active: false }],
+      ["PATCH", `/api/users/${hhUser.id}`, { active: false }],
+      ["POST", `/api/orgs/${otherOrgId}/users`, { username: "xam.nhap", fullName: "Xâm nhập", role: "focal_point", password: "Matkhau2026", unitIds: [] }],
+    ];
+    const statuses = [];
+    for (const [method, path, body] of attempts) statuses.push(`${method} ${path.replace(/[0-9a-f-]{36}/g, ":id")} → ${(await fp().request(method, path, body)).status}`);
+    expect(statuses).toEqual(attempts.map(([method, path]) => `${method} ${path.replace(/[0-9a-f-]{36}/g, ":id")} → 404`));
+    // Nothing of Hoài Hảo changed.
+    expect(ok(await other.get(`/api/plans/${otherPlanId}`), "plan")).toEqual(otherPlan);
+    expect(ok(await other.get(`/api/orgs/${otherOrgId}/extensions`), "extensions").find((e: any) => e.id === otherExtension.id)).toEqual(otherExtension);
+    expect(ok(await other.get(`/api/orgs/${otherOrgId}/users`), "users")).toEqual(hhUsers);
+    expect(ok(await other.get(`/api/orgs/${otherOrgId}/units?all=1`), "units")).toEqual(hhUnits);
+  });
+
+  it("lets the province read every commune of the province, and lets no commune user touch a province account", async () => {
+    for (const role of ["province_admin", "province_viewer"] as const) {
+      for (const path of [`/api/orgs/${otherOrgId}/plans`, `/api/plans/${otherPlanId}`, `/api/orgs/${otherOrgId}/dashboard`, `/api/orgs/${otherOrgId}/extensions`]) {
+        expect((await clients[role].get(path)).status, `${role} ${path}`).toBe(200);
+      }
+    }
+    for (const role of ["focal_point", "chairman"] as const) {
+      expect((await clients[role].patch(`/api/users/${me.province_admin.id}`, { password: "Chiemquyen2026" })).status).toBe(404);
+      expect((await clients[role].post(`/api/orgs/${me.province_admin.orgId}/users`, { username: "gia.tinh", fullName: "Giả mạo", role: "province_admin", password: "Matkhau2026", unitIds: [] })).status).toBe(404);
+      expect((await clients[role].get(`/api/orgs/${me.province_admin.orgId}`)).status).toBe(404);
+    }
+    // The province admin's own session still works: the password was not changed.
+    expect((await app.anonymous().post("/api/auth/login", { username: "qt.tinh", password: DEMO_PASSWORD })).status).toBe(200);
+  });
+
+  it("does not let a focal point change their own role or lock themselves out", async () => {
+    const res = await fp().patch(`/api/users/${me.focal_point.id}`, { role: "chairman" });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe("Bạn không thể tự khóa hoặc tự đổi vai trò của chính mình.");
+    expect((await fp().patch(`/api/users/${me.focal_point.id}`, { active: false })).status).toBe(403);
+    expect(ok(await fp().get("/api/auth/me"), "me").role).toBe("focal_point");
+  });
+
+  it("keeps the chairman's and focal point's accounts out of the focal point's hands", async () => {
+    const create = await fp().post(`/api/orgs/${orgId}/users`, { username: `ct.gia.${next()}`, fullName: "Chủ tịch giả", role: "chairman", password: "Matkhau2026", unitIds: [] });
+    expect(create.status).toBe(403);
+    expect(create.body.error.message).toMatch(/quản trị cấp tỉnh/);
+    const reset = await fp().patch(`/api/users/${me.chairman.id}`, { password: "Chiemquyen2026" });
+    expect(reset.status).toBe(403);
+    const promote = await fp().patch(`/api/users/${await freshUser()}`, { role: "chairman" });
+    expect(promote.status).toBe(403);
+    expect((await app.anonymous().post("/api/auth/login", { username: "ct.tinhkhe", password: DEMO_PASSWORD })).status, "the chairman's password is unchanged").toBe(200);
+    const byProvince = await clients.province_admin.post(`/api/orgs/${orgId}/users`, { username: `pct.${next()}`, fullName: "Phó Chủ tịch", role: "chairman", password: "Matkhau2026", unitIds: [] });
+    expect(byProvince.status).toBe(201);
+  });
+
+  it("does not let anyone decide their own extension request", async () => {
+    const taskId = await freshTask();
+    const ext = ok(await fp().post(`/api/tasks/${taskId}/extensions`, { proposedDue: "2026-09-30", reason: "Chờ hướng dẫn." }), "request");
+    const own = await fp().post(`/api/extensions/${ext.id}/decision`, { decision: "approve" });
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toBe("Bạn không thể tự quyết định đề nghị gia hạn của chính mình.");
+    expect((await clients.chairman.post(`/api/extensions/${ext.id}/decision`, { decision: "approve" })).status).toBe(200);
+  });
+
+  it("records target values only on active plans", async () => {
+    const draft = await freshDraftPlan();
+    const target = ok(await fp().post(`/api/plans/${draft}/targets`, { text: "Tỷ lệ số hóa", op: ">=", value: 80, unit: "%" }), "target");
+    const res = await fp().put(`/api/targets/${target.id}/values/2026-05`, { value: 81 });
+    expect(res.status).toBe(403);
+  });
+
+  it("ends the other sessions of an account whose password its owner changed", async () => {
+    const username = `doimk.${next()}`;
+    ok(await fp().post(`/api/orgs/${orgId}/users`, { username, fullName: "Công chức đổi mật khẩu", role: "unit_officer", password: "Matkhau2026", unitIds: [unit.vhxh] }), "user");
+    const first = await app.login(username, "Matkhau2026");
+    const second = await app.login(username, "Matkhau2026");
+    expect((await first.post("/api/auth/password", { currentPassword: "Matkhau2026", newPassword: "Matkhaumoi2027" })).status).toBe(200);
+    expect((await first.get("/api/auth/me")).status, "the session that changed it goes on").toBe(200);
+    expect((await second.get("/api/auth/me")).status, "the other session ended").toBe(401);
+  });
+
+  it("marks only one's own notifications as read", async () => {
+    await freshExtension(); // notifies the focal point
+    const mine = ok(await fp().get("/api/notifications"), "notifications");
+    const unread = mine.items.filter((n: any) => !n.readAt).map((n: any) => n.id);
+    expect(unread.length, "the walk's extension requests notified the focal point").toBeGreaterThan(0);
+    expect((await clients.other_focal_point.post("/api/notifications/read", { ids: unread })).status).toBe(200);
+    expect((await clients.chairman.post("/api/notifications/read", { ids: unread })).status).toBe(200);
+    expect(ok(await fp().get("/api/notifications"), "notifications").unread).toBe(mine.unread);
+  });
+});
+
+async function firstTaskWithFile(client: Client, plan: any): Promise<{ id: string }> {
+  for (const t of plan.tasks) {
+    const detail = (await client.get(`/api/tasks/${t.id}`)).body;
+    if (detail.updates.some((u: any) => u.files.length)) return t;
+  }
+  throw new Error("no task with evidence in the demo data");
+}
+
+/** "METHOD /path" for every route in Fastify's printRoutes({ commonPrefix: false }) tree, without the implied HEAD routes. */
+function registeredRoutes(tree: string): string[] {
+  const out: string[] = [];
+  const stack: string[] = [];
+  for (const line of tree.split("\n")) {
+    const m = /^((?:│ {3}| {4})*)[├└]── (.+?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = m[1].length / 4;
+    const path = (depth ? stack[depth - 1] : "") + m[2];
+    stack[depth] = path;
+    stack.length = depth + 1;
+    for (const method of (m[3] ?? "").split(", ").filter(Boolean)) if (method !== "HEAD") out.push(`${method} ${path}`);
+  }
+  return [...new Set(out)];
+}
