@@ -98,7 +98,12 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   for (const register of ROUTES) register(app, ctx);
 
   if (ctx.webRoot && existsSync(ctx.webRoot)) {
-    await app.register(fastifyStatic, { root: ctx.webRoot, wildcard: false, maxAge: "1h" });
+    await app.register(fastifyStatic, {
+      root: ctx.webRoot,
+      wildcard: false,
+      // Built assets carry their hash in the name; index.html must be asked for anew.
+      setHeaders: (reply, path) => reply.header("Cache-Control", path.endsWith(".html") ? "no-cache" : path.includes("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600"),
+    });
     // The browser app routes on the client: any non-API path gets index.html.
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith("/api/") || request.method !== "GET") {

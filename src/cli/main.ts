@@ -27,6 +27,7 @@ Cách dùng: cchc <lệnh> [tham số]
   backup TỆP         sao lưu toàn bộ dữ liệu ra TỆP (JSON nén gzip)
   restore TỆP        khôi phục dữ liệu từ TỆP (xóa dữ liệu hiện có)
   bench              đo tốc độ API (xem bench/README.md)
+  import --json TỆP  đọc một kế hoạch (.txt, .md, .docx, .pdf) thành bản nháp JSON (không mở CSDL)
 
 Biến môi trường: DATABASE_URL, CCHC_DATA_DIR, PORT, HOST, CCHC_TODAY, COOKIE_SECURE (xem docs/configuration.md).`;
 
@@ -81,6 +82,35 @@ export async function main(argv: string[]): Promise<number> {
         console.log(`${command === "backup" ? "Đã sao lưu" : "Đã khôi phục"} ${total} dòng dữ liệu (${Object.keys(counts).length} bảng) ${command === "backup" ? "vào" : "từ"} ${file}.`);
       } finally {
         await database.close();
+      }
+      return 0;
+    }
+    case "import": {
+      const file = args.find((a) => !a.startsWith("--"));
+      if (!file) {
+        console.error("Thiếu tên tệp: cchc import --json TỆP");
+        return 2;
+      }
+      // A reader that stops early (`| head`) is no error.
+      process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code === "EPIPE") process.exit(0);
+      });
+      const { importPlanFile, AppError } = await import("../import/index.js");
+      let draft;
+      try {
+        draft = await importPlanFile(file);
+      } catch (err) {
+        const why = err instanceof AppError ? err.message : `Không đọc được tệp ${file}: ${String(err instanceof Error ? err.message : err).split("\n")[0]}`;
+        console.error(why);
+        return 1;
+      }
+      if (args.includes("--json")) {
+        process.stdout.write(`${JSON.stringify(draft, null, 2)}\n`);
+      } else {
+        const d = draft.document;
+        console.log(`${d.type ?? "?"} ${d.number ?? "(chưa số)"} — ${d.title ?? "(không rõ trích yếu)"} — ${d.issuer ?? "?"}, năm ${d.year ?? "?"}`);
+        console.log(`${draft.tasks.length} nhiệm vụ, ${draft.targets.length} chỉ tiêu. Dùng --json để in bản nháp đầy đủ.`);
+        for (const t of draft.tasks) console.log(`  ${(t.ref ?? "-").padEnd(5)} ${t.title.slice(0, 90)}${t.timeline.due ? ` (hạn ${t.timeline.due})` : ""}`);
       }
       return 0;
     }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { conflict, invalid } from "../domain/errors.js";
 import { periodContaining } from "../domain/periods.js";
 import { checkInKind, expectedPeriods, type Recurrence } from "../domain/task-status.js";
@@ -18,7 +18,15 @@ export interface UpdateInput {
   markDone?: boolean;
   reopen?: boolean;
   period?: string;
+  /** The browser's key for this update: a repeat of an accepted key changes nothing. */
+  clientKey?: string;
   files: EvidenceUpload[];
+}
+
+export async function isRepeatedUpdate(db: Db, taskId: string, clientKey: string | undefined): Promise<boolean> {
+  if (!clientKey) return false;
+  const [row] = await db.select({ id: taskUpdates.id }).from(taskUpdates).where(and(eq(taskUpdates.taskId, taskId), eq(taskUpdates.clientKey, clientKey)));
+  return !!row;
 }
 
 /** The check-in period an update counts for: the one chosen, or the one its date falls in. */
@@ -46,7 +54,7 @@ export async function postUpdate(db: Db, actor: Actor, task: TaskView, input: Up
   await db.transaction(async (tx) => {
     const [update] = await tx.insert(taskUpdates).values({
       orgId: task.orgId, taskId: task.id, authorId: actor.id, date: input.date, progress: progress ?? null, note: input.note,
-      statusChange: input.markDone ? "done" : input.reopen ? "reopened" : null, period,
+      statusChange: input.markDone ? "done" : input.reopen ? "reopened" : null, period, clientKey: input.clientKey ?? null,
     }).returning();
     for (const f of input.files) {
       await tx.insert(evidenceFiles).values({

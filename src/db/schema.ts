@@ -131,8 +131,10 @@ export const taskUpdates = pgTable("task_updates", {
   statusChange: text("status_change", { enum: ["done", "reopened"] }),
   /** For recurring tasks: the check-in period this update reports on. */
   period: text("period"),
+  /** Chosen by the browser per update, so that a retried upload is stored once. */
+  clientKey: text("client_key"),
   createdAt: createdAt(),
-}, (t) => [index("task_updates_task_idx").on(t.taskId, t.date)]);
+}, (t) => [index("task_updates_task_idx").on(t.taskId, t.date), uniqueIndex("task_updates_client_key_uq").on(t.taskId, t.clientKey)]);
 
 export const evidenceFiles = pgTable("evidence_files", {
   id: id(),

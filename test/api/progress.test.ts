@@ -82,6 +82,17 @@ describe.each(DB_KINDS)("progress updates, evidence and extensions on %s", (kind
     expect((await auditOf(c.focal, c.orgId, task.id)).map((a) => a.action)).toEqual(["create"]);
   });
 
+  it("stores a retried upload once when the browser sends the same key again", async () => {
+    const task = await addTask(c, { title: "Số hóa hồ sơ lưu trữ năm 2025", area: "chinh-quyen-so", leadUnitIds: [c.unitId("vp-tk")], dueDate: "2026-10-31" });
+    const form = () => updateForm({ note: "Đã số hóa 120 hồ sơ.", progress: "30", clientKey: "3f1c9a2e-5b7d-4e8f-9a01-b2c3d4e5f607" }, [{ name: "danh-sach.pdf", bytes: pdf("Danh sach"), type: "application/pdf" }]);
+    expect((await officer.post(`/api/tasks/${task.id}/updates`, form())).status).toBe(201);
+    const again = await officer.post(`/api/tasks/${task.id}/updates`, form());
+    expect(again.status).toBe(200);
+    expect(again.body.updates).toHaveLength(1);
+    expect(again.body.updates[0].files).toHaveLength(1);
+    expect((await auditOf(c.focal, c.orgId, task.id)).map((a) => a.action)).toEqual(["update_progress", "create"]);
+  });
+
   it("lets an officer update only tasks their unit leads or supports", async () => {
     const task = await addTask(c, { title: "Rà soát hồ sơ công chức", area: "cong-vu", leadUnitIds: [c.unitId("vp-tk")], supportUnitIds: [c.unitId("tc-kt")], dueDate: "2026-11-30" });
     expect((await otherOfficer.get(`/api/tasks/${task.id}`)).body.canUpdate).toBe(false);

@@ -29,7 +29,7 @@ function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: language, firstDayOfWeek: 1, consistentWeeks: true }}>
-        <Notifications position="top-right" limit={4} />
+        <Notifications position="bottom-right" limit={4} />
         <QueryClientProvider client={queryClient}>
           {/* Remounting on a language change redraws every label; data stays in the query cache. */}
           <RouterProvider key={language} router={router} />

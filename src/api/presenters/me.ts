@@ -2,8 +2,10 @@ import { canManageOrg } from "../policies/admin.js";
 import { mayDecideExtensions } from "../policies/extension.js";
 import { isProvincial, type Viewer } from "../policies/viewer.js";
 
-export function presentMe(v: Viewer) {
+/** `today` is the server's calendar date in Vietnam: screens judge "overdue" by it, not by the device's clock. */
+export function presentMe(v: Viewer, today: string) {
   return {
+    today,
     id: v.id,
     orgId: v.orgId,
     username: v.username,

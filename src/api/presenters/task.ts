@@ -29,7 +29,8 @@ export function presentTaskSummary(view: TaskView, viewer: Viewer) {
     recurrence: view.recurrence,
     criteria: view.criteria,
     budgetSource: view.budgetSource,
-    progress: view.progress,
+    // A recurring task that closed its year with every period reported is complete.
+    progress: view.derived.status === "done_on_time" || view.derived.status === "done_late" ? 100 : view.progress,
     doneOn: view.doneOn,
     status: view.derived.status,
     missingPeriods: view.derived.missingPeriods.map((p) => p.label),

@@ -34,7 +34,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     const { token, expiresAt } = await createSession(db, user);
     setSessionCookie(reply, token, expiresAt, ctx.secureCookies);
     await recordAudit(db, { orgId: user.orgId, userId: user.id, action: "login", entity: "user", entityId: user.id, summary: `Đăng nhập: ${user.username}` });
-    return presentMe((await viewerFromToken(db, token))!);
+    return presentMe((await viewerFromToken(db, token))!, ctx.today());
   });
 
   app.post("/api/auth/logout", { schema: { tags: ["Đăng nhập"], summary: "Đăng xuất" } }, async (request, reply) => {
@@ -44,7 +44,7 @@ export const authRoutes: RouteModule = (app, ctx) => {
     return { ok: true };
   });
 
-  app.get("/api/auth/me", { schema: { tags: ["Đăng nhập"], summary: "Người dùng hiện tại" } }, async (request) => presentMe(requireViewer(request)));
+  app.get("/api/auth/me", { schema: { tags: ["Đăng nhập"], summary: "Người dùng hiện tại" } }, async (request) => presentMe(requireViewer(request), ctx.today()));
 
   app.post("/api/auth/password", {
     schema: { tags: ["Đăng nhập"], summary: "Đổi mật khẩu", body: z.object({ currentPassword: z.string({ error: "Mật khẩu hiện tại là bắt buộc." }), newPassword: z.string({ error: "Mật khẩu mới là bắt buộc." }).max(200) }) },

@@ -58,6 +58,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
       canEdit: canOnPlan(viewer, "update", plan),
       canApprove: canOnPlan(viewer, "approve", plan),
       canClose: canOnPlan(viewer, "close", plan),
+      canReopen: canOnPlan(viewer, "reopen", plan),
     };
   });
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { FastifyRequest } from "fastify";
 import { AppError, invalid } from "../../domain/errors.js";
 import { checkEvidenceFile, cleanFilename, MAX_EVIDENCE_FILES } from "../../domain/evidence.js";
-import { postUpdate, type EvidenceUpload } from "../../db/progress.js";
+import { isRepeatedUpdate, postUpdate, type EvidenceUpload } from "../../db/progress.js";
 import { requestExtension } from "../../db/extensions.js";
 import { getExtension } from "../../db/extensions.js";
 import { requireViewer } from "../auth.js";
@@ -25,6 +25,7 @@ const updateFields = z.object({
   markDone: flag,
   reopen: flag,
   period: z.string().trim().max(10).optional(),
+  clientKey: z.string().trim().max(64, { error: "Mã cập nhật không hợp lệ." }).regex(/^[\w-]*$/, { error: "Mã cập nhật không hợp lệ." }).optional(),
 });
 
 /** Reads a multipart form: text fields and evidence files, each file checked by its bytes. */
@@ -63,6 +64,10 @@ export const updateRoutes: RouteModule = (app, ctx) => {
     const today = ctx.today();
     const task = await taskFor(db, viewer, request.params.taskId, "update", today);
     const form = await readUpdateForm(request);
+    if (await isRepeatedUpdate(db, task.id, form.clientKey)) {
+      reply.code(200);
+      return presentTaskDetail(db, task.id, viewer, today);
+    }
     const note = form.note ?? "";
     if (!note && !form.markDone && !form.files.length && form.progress === undefined) throw invalid("Nội dung cập nhật không được để trống.", "note");
     if (form.markDone && !canOnTask(viewer, "complete", taskRef(task))) throw new AppError("forbidden", "Chỉ bộ phận chủ trì hoặc công chức đầu mối CCHC được báo cáo hoàn thành nhiệm vụ.");

@@ -1,6 +1,9 @@
-import { DateInput, DatePickerInput } from '@mantine/dates';
+import { ActionIcon, Popover, TextInput } from '@mantine/core';
+import { DatePicker, DatePickerInput } from '@mantine/dates';
+import { useEffect, useState } from 'react';
 import { t } from '../i18n';
-import { parseDisplayDate } from '../lib/format';
+import { formatDate, parseDisplayDate } from '../lib/format';
+import { Icon } from './Icon';
 
 interface DateFieldProps {
   label: string;
@@ -14,24 +17,63 @@ interface DateFieldProps {
   clearable?: boolean;
 }
 
-/** A date typed or picked as dd/mm/yyyy; the value is ISO `YYYY-MM-DD`. */
+/**
+ * A date typed as dd/mm/yyyy (the calendar opens only from its button, so
+ * typing never covers the form); the value is ISO `YYYY-MM-DD`.
+ */
 export function DateField({ label, value, onChange, error, required, description, minDate, maxDate, clearable = true }: DateFieldProps) {
+  const [text, setText] = useState(formatDate(value));
+  const [invalid, setInvalid] = useState(false);
+  const [calendarOpened, setCalendarOpened] = useState(false);
+
+  // Follow changes made from outside (form reset, draft restored).
+  useEffect(() => {
+    if (parseDisplayDate(text) !== value) setText(formatDate(value));
+    // Only when the value itself changes.
+  }, [value]);
+
+  const type = (next: string) => {
+    setText(next);
+    setInvalid(false);
+    if (next.trim() === '') {
+      if (clearable) onChange(null);
+      return;
+    }
+    const iso = parseDisplayDate(next);
+    if (iso) onChange(iso);
+  };
+
+  const pick = (iso: string | null) => {
+    setCalendarOpened(false);
+    setInvalid(false);
+    setText(formatDate(iso));
+    onChange(iso);
+  };
+
   return (
-    <DateInput
+    <TextInput
       label={label}
-      value={value}
-      onChange={onChange}
-      error={error}
-      required={required}
       description={description}
-      placeholder="dd/mm/yyyy"
-      valueFormat="DD/MM/YYYY"
-      dateParser={(input) => parseDisplayDate(input)}
-      minDate={minDate}
-      maxDate={maxDate}
-      clearable={clearable}
-      aria-description={t('common.dateFormatHint')}
-      popoverProps={{ withinPortal: true }}
+      required={required}
+      value={text}
+      placeholder={t('common.datePlaceholder')}
+      inputMode="numeric"
+      autoComplete="off"
+      onChange={(event) => type(event.currentTarget.value)}
+      onBlur={() => setInvalid(text.trim() !== '' && parseDisplayDate(text) === null)}
+      error={error ?? (invalid ? t('error.invalidDate') : undefined)}
+      rightSection={
+        <Popover opened={calendarOpened} onChange={setCalendarOpened} position="bottom-end" shadow="md" withinPortal trapFocus>
+          <Popover.Target>
+            <ActionIcon variant="subtle" color="gray" aria-label={t('common.openCalendar')} onClick={() => setCalendarOpened((opened) => !opened)}>
+              <Icon name="calendar" size={16} />
+            </ActionIcon>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <DatePicker value={value} onChange={pick} minDate={minDate} maxDate={maxDate} defaultDate={value ?? undefined} />
+          </Popover.Dropdown>
+        </Popover>
+      }
     />
   );
 }
@@ -44,7 +86,7 @@ interface DateListFieldProps {
   description?: string;
 }
 
-/** Several dates (the milestones of a task), shown dd/mm/yyyy. */
+/** Several dates (the milestones of a task), picked on a calendar and shown dd/mm/yyyy. */
 export function DateListField({ label, value, onChange, error, description }: DateListFieldProps) {
   return (
     <DatePickerInput
@@ -54,7 +96,7 @@ export function DateListField({ label, value, onChange, error, description }: Da
       onChange={(dates) => onChange([...dates].map(String).sort())}
       error={error}
       description={description}
-      placeholder="dd/mm/yyyy"
+      placeholder={t('common.datePlaceholder')}
       valueFormat="DD/MM/YYYY"
       clearable
       popoverProps={{ withinPortal: true }}

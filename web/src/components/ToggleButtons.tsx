@@ -1,4 +1,4 @@
-import { Button, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 
 interface ToggleButtonsProps<V extends string> {
@@ -10,10 +10,12 @@ interface ToggleButtonsProps<V extends string> {
   onChange: (value: V) => void;
   options: { value: V; label: ReactNode; title?: string }[];
   size?: 'xs' | 'sm';
+  /** Softer look for the chosen button (header controls). */
+  quiet?: boolean;
 }
 
 /** A row of pressed / not-pressed buttons choosing one value (grouping, filters, language). */
-export function ToggleButtons<V extends string>({ label, ariaLabel, value, onChange, options, size = 'sm' }: ToggleButtonsProps<V>) {
+export function ToggleButtons<V extends string>({ label, ariaLabel, value, onChange, options, size = 'sm', quiet = false }: ToggleButtonsProps<V>) {
   const labelId = useId();
   return (
     <div>
@@ -22,20 +24,20 @@ export function ToggleButtons<V extends string>({ label, ariaLabel, value, onCha
           {label}
         </Text>
       )}
-      <Button.Group role="group" aria-labelledby={label ? labelId : undefined} aria-label={label ? undefined : ariaLabel}>
-        {options.map((option) => (
-          <Button
-            key={option.value}
-            size={size}
-            variant={option.value === value ? 'filled' : 'default'}
-            aria-pressed={option.value === value}
-            title={option.title}
-            onClick={() => onChange(option.value)}
-          >
-            {option.label}
-          </Button>
-        ))}
-      </Button.Group>
+      <Group role="group" gap={4} aria-labelledby={label ? labelId : undefined} aria-label={label ? undefined : ariaLabel}>
+          {options.map((option) => (
+            <Button
+              key={option.value}
+              size={size}
+              variant={option.value === value ? (quiet ? 'light' : 'filled') : quiet ? 'subtle' : 'default'}
+              aria-pressed={option.value === value}
+              title={option.title}
+              onClick={() => onChange(option.value)}
+            >
+              {option.label}
+            </Button>
+          ))}
+      </Group>
     </div>
   );
 }

@@ -11,7 +11,15 @@ function numberLocale(): string {
 }
 
 /** Today's calendar date in Asia/Ho_Chi_Minh as `YYYY-MM-DD`. */
+let serverToday: string | null = null;
+
+/** The server's date (from /api/auth/me): due dates are judged by it, not by the device's clock. */
+export function setServerToday(today: string | null | undefined): void {
+  serverToday = today ?? null;
+}
+
 export function todayIso(): string {
+  if (serverToday) return serverToday;
   return new Intl.DateTimeFormat('en-CA', {
     timeZone: TIME_ZONE,
     year: 'numeric',
@@ -47,7 +55,7 @@ export function formatDateTime(iso: string | null | undefined): string {
     timeZone: TIME_ZONE,
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
+    hourCycle: 'h23',
   }).format(date);
   return `${formatDate(iso)} ${time}`;
 }

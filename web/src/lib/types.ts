@@ -54,6 +54,8 @@ export interface Permissions {
 }
 
 export interface Me extends User {
+  /** The server's calendar date in Vietnam. */
+  today: string;
   org: Org;
   permissions: Permissions;
 }
@@ -134,6 +136,8 @@ export interface TaskSummary {
   missingPeriods: string[];
   lastUpdateAt: string | null;
   canUpdate: boolean;
+  /** Sent by the server: the viewer may mark the task done (lead unit or focal point). */
+  canComplete?: boolean;
   sortOrder: number;
   /** Present on /api/my/tasks and dashboard lists. */
   planTitle?: string;
@@ -223,7 +227,6 @@ export type PlanType = 'annual' | 'remediation' | 'emulation' | 'topical';
 export const PLAN_TYPES: PlanType[] = ['annual', 'remediation', 'emulation', 'topical'];
 
 export type PlanStatus = 'draft' | 'active' | 'closed';
-export const PLAN_STATUSES: PlanStatus[] = ['draft', 'active', 'closed'];
 
 export interface Plan {
   id: string;
@@ -250,7 +253,8 @@ export interface PlanDetail extends Plan {
   canEdit: boolean;
   canApprove: boolean;
   /** Sent by the server beside canEdit/canApprove: the viewer may close the (active) plan. */
-  canClose?: boolean;
+  canClose: boolean;
+  canReopen: boolean;
 }
 
 export type NotificationKind =

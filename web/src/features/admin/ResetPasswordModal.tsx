@@ -1,6 +1,7 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { PasswordField } from '../../components/PasswordField';
 import { t } from '../../i18n';
 import { useFormErrors } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
@@ -40,7 +41,7 @@ function ResetPasswordForm({ user, onClose }: { user: User; onClose: () => void 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <PasswordInput
+        <PasswordField
           label={t('admin.newPassword')}
           value={password}
           onChange={(event) => setPassword(event.currentTarget.value)}

@@ -56,7 +56,7 @@ export function UnitsAdmin({ orgId }: { orgId: string }) {
       key: 'actions',
       header: t('common.actions'),
       render: (unit) => (
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4}>
           <Button
             size="compact-xs"
             variant="light"

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { PasswordField } from '../../components/PasswordField';
 import { UnitMultiSelect } from '../../components/UnitMultiSelect';
 import { t } from '../../i18n';
 import { useFormErrors } from '../../lib/formErrors';
@@ -92,7 +93,7 @@ function UserForm({ onClose, orgId, orgKind, user }: Omit<UserFormModalProps, 'o
             required
           />
           {!user && (
-            <PasswordInput
+            <PasswordField
               label={t('admin.initialPassword')}
               value={password}
               onChange={(event) => setPassword(event.currentTarget.value)}

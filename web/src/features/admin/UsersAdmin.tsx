@@ -77,7 +77,7 @@ export function UsersAdmin({ org }: { org: Org }) {
       key: 'actions',
       header: t('common.actions'),
       render: (user) => (
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4}>
           <Button
             size="compact-xs"
             variant="light"

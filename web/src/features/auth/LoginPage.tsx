@@ -1,7 +1,8 @@
-import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
+import { PasswordField } from '../../components/PasswordField';
 import { Icon } from '../../components/Icon';
 import { t } from '../../i18n';
 import { errorMessage, isApiError } from '../../lib/api';
@@ -76,7 +77,7 @@ export function LoginPage() {
                 autoFocus
                 error={field === 'username' || undefined}
               />
-              <PasswordInput
+              <PasswordField
                 label={t('login.password')}
                 value={password}
                 onChange={(event) => setPassword(event.currentTarget.value)}

@@ -1,10 +1,15 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import { setServerToday } from '../../lib/format';
 import type { Me } from '../../lib/types';
 
 export const meQueryOptions = queryOptions({
   queryKey: ['me'],
-  queryFn: () => api.get<Me>('/api/auth/me', { allowUnauthenticated: true }),
+  queryFn: async () => {
+    const me = await api.get<Me>('/api/auth/me', { allowUnauthenticated: true });
+    setServerToday(me?.today);
+    return me;
+  },
   staleTime: 5 * 60_000,
 });
 
@@ -13,8 +18,10 @@ export function useMe(): Me {
   return useSuspenseQuery(meQueryOptions).data;
 }
 
-export function login(username: string, password: string): Promise<Me> {
-  return api.post<Me>('/api/auth/login', { username, password }, { allowUnauthenticated: true });
+export async function login(username: string, password: string): Promise<Me> {
+  const me = await api.post<Me>('/api/auth/login', { username, password }, { allowUnauthenticated: true });
+  setServerToday(me.today);
+  return me;
 }
 
 export function logout(): Promise<{ ok: true }> {

@@ -61,9 +61,9 @@ export function ExtensionsPage() {
     },
     {
       key: 'change',
-      header: `${t('extension.currentDue')} → ${t('extension.proposedDue')}`,
+      header: t('extension.dueChange'),
       render: (extension) => (
-        <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm" fw={600}>
           {t('extension.change', {
             from: extension.currentDue ? formatDate(extension.currentDue) : t('common.dash'),
             to: formatDate(extension.proposedDue),
@@ -110,7 +110,7 @@ export function ExtensionsPage() {
       noPrint: true,
       render: (extension) =>
         extension.status === 'pending' ? (
-          <Group gap={4} wrap="nowrap">
+          <Group gap={4}>
             <Button
               size="compact-sm"
               color="green"
@@ -136,7 +136,7 @@ export function ExtensionsPage() {
 
   return (
     <>
-      <PageTitle title={t('extensions.title')} subtitle={canDecide ? undefined : t('extensions.mine')} />
+      <PageTitle title={t('extensions.title')} subtitle={canDecide || me.permissions.provincial ? undefined : t('extensions.mine')} />
       <Stack gap="sm">
         <ToggleButtons<Filter>
           label={t('extensions.filter')}

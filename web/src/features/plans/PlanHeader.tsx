@@ -7,8 +7,7 @@ import { formatDate } from '../../lib/format';
 import { invalidateWorkData } from '../../lib/invalidate';
 import { planTypeLabel } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
-import type { Me, PlanDetail, PlanStatus } from '../../lib/types';
-import { useMe } from '../auth/session';
+import type { PlanDetail, PlanStatus } from '../../lib/types';
 import { planApi } from './planQueries';
 import { PlanStatusBadge } from './PlanStatusBadge';
 
@@ -41,21 +40,19 @@ interface Transition {
 
 /**
  * Which status buttons the viewer gets: approve a draft (canApprove), close an
- * active plan (canClose, else canEdit), and for whoever approves plans of this
- * commune: send an active plan back to draft or reopen a closed one.
+ * active plan (canClose), and, when the server allows it (canReopen), send an
+ * active plan back to draft or reopen a closed one.
  */
-function transitions(plan: PlanDetail, me: Me): Transition[] {
+function transitions(plan: PlanDetail): Transition[] {
   const result: Transition[] = [];
-  const approver = me.permissions.approvePlans && me.orgId === plan.orgId;
   if (plan.status === 'draft' && plan.canApprove) result.push({ to: 'active', label: 'plan.approve', confirm: 'plan.approveConfirm', color: 'green' });
-  if (plan.status === 'active' && (plan.canClose ?? plan.canEdit)) result.push({ to: 'closed', label: 'plan.close', confirm: 'plan.closeConfirm', color: 'dark' });
-  if (plan.status === 'active' && approver) result.push({ to: 'draft', label: 'plan.backToDraft', confirm: 'plan.backToDraftConfirm', color: 'gray' });
-  if (plan.status === 'closed' && approver) result.push({ to: 'active', label: 'plan.reopen', confirm: 'plan.reopenConfirm', color: 'blue' });
+  if (plan.status === 'active' && plan.canClose) result.push({ to: 'closed', label: 'plan.close', confirm: 'plan.closeConfirm', color: 'dark' });
+  if (plan.status === 'active' && plan.canReopen) result.push({ to: 'draft', label: 'plan.backToDraft', confirm: 'plan.backToDraftConfirm', color: 'gray' });
+  if (plan.status === 'closed' && plan.canReopen) result.push({ to: 'active', label: 'plan.reopen', confirm: 'plan.reopenConfirm', color: 'blue' });
   return result;
 }
 
 export function PlanHeader({ plan, onEdit, onPrint, onExport }: PlanHeaderProps) {
-  const me = useMe();
   const queryClient = useQueryClient();
   const setStatus = useMutation({
     mutationFn: (status: PlanStatus) => planApi.setStatus(plan.id, status),
@@ -83,7 +80,7 @@ export function PlanHeader({ plan, onEdit, onPrint, onExport }: PlanHeaderProps)
             </Title>
           </Stack>
           <Group gap="xs" className="no-print">
-            {transitions(plan, me).map((transition) => (
+            {transitions(plan).map((transition) => (
               <ConfirmButton
                 key={transition.to}
                 color={transition.color}

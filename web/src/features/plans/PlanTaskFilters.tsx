@@ -1,6 +1,6 @@
 import { Button, Collapse, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Icon } from '../../components/Icon';
 import { foldedFilter } from '../../components/selectFilter';
 import { ToggleButtons } from '../../components/ToggleButtons';
@@ -43,7 +43,7 @@ export function PlanTaskFilters({ search, onChange, units, areas }: PlanTaskFilt
         clearable
         searchable
         filter={foldedFilter}
-        w={{ base: '100%', xs: 260 }}
+        className="filter-field" style={{ '--filter-width': '260px' } as CSSProperties}
       />
       <Select
         label={t('filter.area')}
@@ -52,7 +52,7 @@ export function PlanTaskFilters({ search, onChange, units, areas }: PlanTaskFilt
         value={search.area ?? null}
         onChange={(value) => onChange({ area: value ?? undefined })}
         clearable
-        w={{ base: '100%', xs: 220 }}
+        className="filter-field" style={{ '--filter-width': '220px' } as CSSProperties}
       />
       <Select
         label={t('filter.due')}
@@ -65,7 +65,7 @@ export function PlanTaskFilters({ search, onChange, units, areas }: PlanTaskFilt
         value={search.due ?? null}
         onChange={(value) => onChange({ due: (value as DueWindow | null) ?? undefined })}
         clearable
-        w={{ base: '100%', xs: 210 }}
+        className="filter-field" style={{ '--filter-width': '210px' } as CSSProperties}
       />
       <TextInput
         label={t('filter.search')}
@@ -76,7 +76,7 @@ export function PlanTaskFilters({ search, onChange, units, areas }: PlanTaskFilt
           pushQuery(event.currentTarget.value);
         }}
         leftSection={<Icon name="search" size={16} />}
-        w={{ base: '100%', xs: 240 }}
+        className="filter-field" style={{ '--filter-width': '240px' } as CSSProperties}
         type="search"
       />
       {active && (

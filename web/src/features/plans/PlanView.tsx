@@ -47,18 +47,16 @@ export function PlanView() {
   const today = todayIso();
 
   const statuses = parseStatuses(search.status);
-  const filter = { statuses, unitId: search.unit, area: search.area, due: search.due, query: search.q };
   const groupBy = search.group ?? 'area';
 
   const { counts, groups, visible } = useMemo(() => {
-    const tasks = plan?.tasks ?? [];
-    const beforeStatus = filterTasksExceptStatus(tasks, filter, today);
-    const shown = filterByStatus(beforeStatus, statuses);
+    const filter = { statuses: parseStatuses(search.status), unitId: search.unit, area: search.area, due: search.due, query: search.q };
+    const beforeStatus = filterTasksExceptStatus(plan?.tasks ?? [], filter, today);
+    const shown = filterByStatus(beforeStatus, filter.statuses);
     const grouped =
-      groupBy === 'unit' ? groupByLeadUnit(shown, units, t('plan.noLead')) : groupByArea(shown, areas, t('plan.noArea'));
+      search.group === 'unit' ? groupByLeadUnit(shown, units, t('plan.noLead')) : groupByArea(shown, areas, t('plan.noArea'));
     return { counts: countByStatus(beforeStatus), groups: grouped, visible: shown };
-    // filter is rebuilt from `search` on every render; its parts are the real dependencies.
-  }, [plan?.tasks, search.status, search.unit, search.area, search.due, search.q, groupBy, units, areas, today]);
+  }, [plan?.tasks, search, units, areas, today]);
 
   if (planQuery.isPending) return <PageLoading />;
   if (planQuery.isError || !plan) return <LoadError error={planQuery.error} onRetry={() => void planQuery.refetch()} />;

@@ -70,10 +70,10 @@ function Shell() {
               <Menu.Target>
                 <UnstyledButton aria-label={`${t('shell.userMenu')}: ${me.fullName}`} className="user-button">
                   <Stack gap={0} align="flex-end">
-                    <Text size="sm" fw={600} lh={1.2} truncate="end" maw={{ base: 110, sm: 220 }} data-testid="user-name">
+                    <Text size="sm" fw={600} lh={1.2} truncate="end" className="header-user-text" data-testid="user-name">
                       {me.fullName}
                     </Text>
-                    <Text size="xs" c="dimmed" lh={1.2} truncate="end" maw={{ base: 110, sm: 220 }} data-testid="user-role">
+                    <Text size="xs" c="dimmed" lh={1.2} truncate="end" className="header-user-text" data-testid="user-role">
                       {roleLabel(me.role)}
                     </Text>
                   </Stack>
@@ -104,7 +104,7 @@ function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" className="no-print">
+      <AppShell.Navbar p="xs" className="no-print" aria-label={t('common.menu')}>
         <Stack gap="sm">
           {me.permissions.provincial && <OrgPicker />}
           <NavLinks me={me} onNavigate={nav.close} />

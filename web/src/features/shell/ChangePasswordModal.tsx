@@ -1,6 +1,7 @@
-import { Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { PasswordField } from '../../components/PasswordField';
 import { t } from '../../i18n';
 import { api } from '../../lib/api';
 import { useFormErrors } from '../../lib/formErrors';
@@ -46,7 +47,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     <Modal opened={opened} onClose={close} title={t('password.title')}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          <PasswordInput
+          <PasswordField
             label={t('password.current')}
             value={currentPassword}
             onChange={(event) => setCurrentPassword(event.currentTarget.value)}
@@ -54,7 +55,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             autoComplete="current-password"
             required
           />
-          <PasswordInput
+          <PasswordField
             label={t('password.new')}
             value={newPassword}
             onChange={(event) => setNewPassword(event.currentTarget.value)}
@@ -62,7 +63,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
             autoComplete="new-password"
             required
           />
-          <PasswordInput
+          <PasswordField
             label={t('password.confirm')}
             value={confirm}
             onChange={(event) => setConfirm(event.currentTarget.value)}

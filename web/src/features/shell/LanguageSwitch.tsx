@@ -10,6 +10,7 @@ export function LanguageSwitch() {
     <ToggleButtons<Language>
       ariaLabel={t('lang.label')}
       size="xs"
+      quiet
       value={language}
       onChange={setLanguage}
       options={LANGUAGES.map((code) => ({

@@ -23,7 +23,7 @@ const ITEMS: Item[] = [
 export function NavLinks({ me, onNavigate }: { me: Me; onNavigate: () => void }) {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   return (
-    <Stack gap={2} component="nav" aria-label={t('common.menu')}>
+    <Stack gap={2}>
       {ITEMS.filter((item) => item.visible(me)).map((item) => {
         const active = pathname === item.to || pathname.startsWith(`${item.to}/`) || (item.to === '/plans' && pathname.startsWith('/tasks/'));
         return (

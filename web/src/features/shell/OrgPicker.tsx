@@ -30,7 +30,7 @@ export function OrgPicker() {
       filter={foldedFilter}
       allowDeselect={false}
       w="100%"
-      comboboxProps={{ width: 300, position: 'bottom-start' }}
+      comboboxProps={{ width: 300, position: 'bottom-start', keepMounted: false }}
     />
   );
 }

@@ -11,7 +11,7 @@ import { invalidateWorkData } from '../../lib/invalidate';
 import { targetOpLabel } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
 import { TARGET_OPS, type Target } from '../../lib/types';
-import { targetApi } from '../plans/planQueries';
+import { targetApi } from './targetQueries';
 
 const FIELDS = ['text', 'op', 'value', 'unit', 'dataSource', 'indicatorKey', 'monitorUnitIds', 'implementUnitIds'] as const;
 

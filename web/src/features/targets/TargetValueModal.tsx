@@ -8,7 +8,7 @@ import { invalidateWorkData } from '../../lib/invalidate';
 import { notifySuccess } from '../../lib/notify';
 import { periodOptionsOfYear, quarterOf } from '../../lib/periods';
 import type { Target } from '../../lib/types';
-import { targetApi } from '../plans/planQueries';
+import { targetApi } from './targetQueries';
 import { targetGoal } from './targetColumns';
 
 const FIELDS = ['period', 'value', 'note'] as const;

@@ -105,7 +105,7 @@ export function targetColumns({ withUnits = false, onRecord, onEdit }: TargetCol
       noPrint: true,
       width: 190,
       render: (target) => (
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4}>
           {onRecord && (
             <Button size="compact-xs" variant="light" leftSection={<Icon name="plus" size={14} />} onClick={() => onRecord(target)}>
               {t('targets.record')}

@@ -12,7 +12,7 @@ import { invalidateWorkData } from '../../lib/invalidate';
 import { recurrenceLabel } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
 import { RECURRENCES, type Task, type TaskSummary } from '../../lib/types';
-import { taskApi, type TaskInput } from '../plans/planQueries';
+import { taskApi, type TaskInput } from './taskQueries';
 import { useAreas } from '../reference/areas';
 
 const FIELDS = [

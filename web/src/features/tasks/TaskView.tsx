@@ -12,6 +12,7 @@ import { daysBetween, formatDate, formatDateTime, formatNumber, todayIso } from 
 import { recurrenceLabel } from '../../lib/labels';
 import type { Task } from '../../lib/types';
 import { useCurrentOrg } from '../org/CurrentOrg';
+import { isDone } from '../plans/planFilters';
 import { planQueryOptions } from '../plans/planQueries';
 import { areaName, useAreas } from '../reference/areas';
 import { ExtensionHistory } from './ExtensionHistory';
@@ -65,7 +66,7 @@ function TaskDetail({ task }: { task: Task }) {
   const planTitle = task.planTitle ?? plan?.title;
   const orgId = plan?.orgId ?? currentOrgId;
   const pendingExtension = task.extensions.some((extension) => extension.status === 'pending');
-  const canAskExtension = task.canUpdate && task.dueDate !== null && task.doneOn === null;
+  const canAskExtension = task.canUpdate && task.dueDate !== null && !isDone(task);
   const hint = dueHint(task, today);
 
   return (

@@ -178,9 +178,10 @@ export function UpdateForm({ task, period, onPeriodChange }: UpdateFormProps) {
             error={filesError}
             disabled={sending}
           />
-          {done ? (
+          {done && task.canEdit && (
             <Checkbox label={t('update.reopen')} checked={reopen} onChange={(event) => setReopen(event.currentTarget.checked)} disabled={sending} />
-          ) : (
+          )}
+          {!done && (task.canComplete ?? true) && (
             <Checkbox
               label={t('update.markDone')}
               checked={markDone}

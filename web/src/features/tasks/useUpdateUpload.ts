@@ -24,10 +24,14 @@ export function useUpdateUpload(taskId: string, onSent: (task: Task) => void) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<UploadState>({ phase: 'idle' });
   const handle = useRef<UploadHandle<Task> | null>(null);
+  // One key per update until it is accepted: a retry after a lost answer is not stored twice.
+  const clientKey = useRef<string | null>(null);
 
   const send = useCallback(
     async (payload: UpdatePayload) => {
       const form = new FormData();
+      clientKey.current ??= crypto.randomUUID();
+      form.append('clientKey', clientKey.current);
       if (payload.date) form.append('date', payload.date);
       form.append('progress', String(payload.progress));
       form.append('note', payload.note);
@@ -42,6 +46,7 @@ export function useUpdateUpload(taskId: string, onSent: (task: Task) => void) {
       );
       try {
         const task = await handle.current.promise;
+        clientKey.current = null;
         queryClient.setQueryData(['task', taskId], task);
         setState({ phase: 'idle' });
         onSent(task);

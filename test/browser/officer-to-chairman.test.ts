@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { samplePdf } from "../../src/db/seed/demo.js";
+import { startTestApp, type TestApp } from "../support/app.js";
+import { launchChromium } from "../support/browser.js";
+
+const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
+const TODAY = "2026-06-15";
+
+/**
+ * The foundation's story end to end in a real browser: a unit officer reports
+ * progress with evidence and marks a task done; the chairman's dashboard counts it.
+ */
+describe("browser: a unit officer reports, the chairman sees it", () => {
+  let app: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error("Chưa build giao diện web: hãy chạy \"npm run build:web\" (npm test tự làm việc này).");
+    app = await startTestApp("pglite", { today: TODAY, webRoot: WEB_ROOT });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signIn(username: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
+    const page = await browser.newPage({ viewport, locale: "vi-VN" });
+    await page.goto(app.url + "/");
+    await page.getByLabel("Tên đăng nhập").fill(username);
+    await page.getByLabel("Mật khẩu").fill("Demo12345");
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await page.getByTestId("user-name").waitFor();
+    return page;
+  }
+
+  async function doneOnTimeOnDashboard(page: Page): Promise<number> {
+    await page.getByRole("link", { name: "Bảng điều hành" }).first().click();
+    const card = page.getByTestId("kpi-done-on-time");
+    await card.waitFor();
+    return Number(await card.getAttribute("data-value"));
+  }
+
+  it("counts a task the officer marked done on the chairman's dashboard", async () => {
+    // A task led by the officer's unit, not done, not recurring and not yet due.
+    const api = await app.login("tpht.tinhkhe");
+    const mine = (await api.get("/api/my/tasks")).body as any[];
+    const task = mine.find((t) => t.canComplete && !t.doneOn && !t.recurrence && t.dueDate && t.dueDate > TODAY);
+    expect(task, "the demo data has an open task led by Tư pháp – Hộ tịch").toBeTruthy();
+
+    const chairman = await signIn("ct.tinhkhe");
+    const before = await doneOnTimeOnDashboard(chairman);
+
+    const officer = await signIn("tpht.tinhkhe");
+    await officer.getByRole("link", { name: "Nhiệm vụ của tôi" }).first().click();
+    await officer.getByText(task.title, { exact: false }).first().click();
+    await officer.getByTestId("task-title").waitFor();
+    expect(await officer.getByTestId("task-title").textContent()).toContain(task.title.slice(0, 40));
+
+    // A progress update with a scanned minutes file.
+    await officer.getByLabel("Nội dung cập nhật").fill("Đã họp triển khai, đính kèm biên bản.");
+    await officer.locator('input[type="file"]').setInputFiles({ name: "bien-ban-hop.pdf", mimeType: "application/pdf", buffer: samplePdf("Bien ban hop trien khai") });
+    await officer.getByRole("button", { name: "Gửi cập nhật" }).click();
+    await officer.getByTestId("update-item").filter({ hasText: "Đã họp triển khai" }).waitFor();
+    await expect(officer.getByRole("link", { name: /bien-ban-hop\.pdf/ }).count()).resolves.toBeGreaterThan(0);
+
+    // Then the task is done.
+    await officer.getByLabel("Nội dung cập nhật").fill("Đã hoàn thành, ban hành văn bản.");
+    await officer.getByLabel("Đánh dấu hoàn thành nhiệm vụ").check();
+    await officer.getByRole("button", { name: "Gửi cập nhật" }).click();
+    await officer.getByTestId("update-item").filter({ hasText: "Đã hoàn thành, ban hành văn bản." }).waitFor();
+    await officer.getByText("Hoàn thành đúng hạn").first().waitFor();
+
+    const after = (await api.get(`/api/tasks/${task.id}`)).body;
+    expect(after).toMatchObject({ status: "done_on_time", doneOn: TODAY, progress: 100 });
+    expect(after.updates[1].files.map((f: any) => f.filename)).toEqual(["bien-ban-hop.pdf"]);
+
+    await chairman.reload();
+    await chairman.getByTestId("user-name").waitFor();
+    expect(await doneOnTimeOnDashboard(chairman)).toBe(before + 1);
+  });
+
+  it("works on a phone: the officer's task list is reachable and readable", async () => {
+    const phone = await signIn("tpht.tinhkhe", { width: 390, height: 844 });
+    const width = await phone.evaluate("document.documentElement.scrollWidth") as number;
+    expect(width, "no page-wide horizontal scrolling on a phone").toBeLessThanOrEqual(390);
+    await phone.goto(app.url + "/my-tasks");
+    await phone.getByText("Nhiệm vụ của tôi").first().waitFor();
+  });
+});
