@@ -83,6 +83,7 @@ export async function readBlocks(buffer: Uint8Array, filename: string): Promise<
     return readText(decodeText(buffer, filename));
   } catch (err) {
     if (err instanceof AppError) throw err;
+    if (err instanceof Error && err.name === "PasswordException") throw unreadable(`Tệp PDF ${basename(filename)} có mật khẩu; hãy bỏ mật khẩu rồi nhập lại.`);
     const what = format === "pdf" ? "PDF" : format === "docx" ? "Word (.docx)" : "văn bản";
     throw unreadable(`Không đọc được tệp ${what} ${basename(filename)}: tệp bị hỏng hoặc không đúng định dạng.`);
   }

@@ -23,6 +23,7 @@ import { createUnitMatcher, type MatchedUnit, type UnitMatcher, type UnitReferen
 import type { PlanDraft } from "../db/seed/plan-draft.js";
 import type { Block, TableBlock } from "./blocks.js";
 import { readDocumentFields } from "./document-fields.js";
+import { SOFT_BREAK } from "./read-pdf.js";
 import { areaOfHeading, hasPhrase, isTargetSection, readLabel, sectionKind, startsWithPhrase, subSectionKind, words, type FieldKind, type SectionKind } from "./keywords.js";
 
 type Task = PlanDraft["tasks"][number];
@@ -129,6 +130,25 @@ function stripEnd(s: string): string {
 }
 
 const CRITERION = /(?<![\d/.])(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d/])/g;
+
+/**
+ * A deadline written inside a task's own text ("… gửi về Phòng Kinh tế trước
+ * ngày 20/11 hàng năm", "đến ngày 31/12/2024, 100% công chức …"): only a day
+ * after a word that makes it a deadline, never the date of a cited document.
+ */
+function deadlineIn(text: string): string | null {
+  // Folded letter by letter, to cut the original text where the folded one matched.
+  const at: number[] = [];
+  let f = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = /\s/.test(text[i]) ? " " : fold(text[i]);
+    for (let k = 0; k < c.length; k++) at.push(i);
+    f += c;
+  }
+  const m = /\b(?:truoc|den|cham nhat(?: la)?|han chot|hoan thanh truoc|xong truoc)\s+(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?(?:\s+h[ae]ng\s+nam)?(?![\d/])/.exec(f);
+  if (!m) return null;
+  return text.slice(at[m.index], at[m.index + m[0].length - 1] + 1).trim();
+}
 
 /** Criterion codes named inside a text: "(tiêu chí thành phần 3.4.2)", "TCTP 6.1.1". */
 function inlineCriteria(text: string): string[] {
@@ -289,6 +309,28 @@ function rowIsEmpty(row: string[][]): boolean {
 function upperWords(s: string): boolean {
   const letters = s.replace(/[^\p{L}]/gu, "");
   return letters.length > 0 && letters === letters.toLocaleUpperCase("vi");
+}
+
+/** Items cut at their soft breaks (see read-pdf.ts) until there are `count`, the breaks after a closing bracket or a full stop first. */
+function splitSoft(items: string[], count: number): string[] {
+  const breaks: Array<{ item: number; at: number; good: boolean }> = [];
+  items.forEach((it, item) => {
+    for (let at = it.indexOf(SOFT_BREAK); at >= 0; at = it.indexOf(SOFT_BREAK, at + 1)) breaks.push({ item, at, good: /[.)]\s*$/.test(it.slice(0, at)) });
+  });
+  const need = count - items.length;
+  if (need <= 0 || breaks.length < need) return items;
+  const chosen = [...breaks].sort((a, b) => Number(b.good) - Number(a.good)).slice(0, need);
+  const out: string[] = [];
+  items.forEach((it, item) => {
+    const cuts = chosen.filter((c) => c.item === item).map((c) => c.at).sort((a, b) => a - b);
+    let from = 0;
+    for (const at of cuts) {
+      out.push(it.slice(from, at));
+      from = at + SOFT_BREAK.length;
+    }
+    out.push(it.slice(from));
+  });
+  return out.map((x) => x.trim()).filter(Boolean);
 }
 
 /** A cell cut by a page break starts in lower case, with a digit or with punctuation. */
@@ -675,6 +717,12 @@ class Parser {
       row.task = null;
       return;
     }
+    // Cells cut into fewer items than the row has (a PDF cell whose paragraph breaks did not show): cut them at their soft breaks.
+    const itemRoles: Column[] = ["title", "activity", "product", "lead", "support", "timeline", "criteria"];
+    const most = Math.max(...st.roles.map((r, i) => (itemRoles.includes(r) ? (cells[i] ?? []).length : 0)));
+    st.roles.forEach((r, i) => {
+      if (itemRoles.includes(r) && cells[i] && cells[i].length > 0 && cells[i].length < most) cells[i] = splitSoft(cells[i], most);
+    });
     const areaCell = cellText(get("area"));
     if (areaCell) this.tableArea = areaOfHeading(areaCell) ?? this.tableArea;
     const titles = activity.length > 0 ? activity : main;
@@ -692,7 +740,7 @@ class Parser {
       const timelineText = pick(get("timeline"), i);
       const productText = pick(get("product"), i);
       const task: WorkTask = {
-        ref: n > 1 ? (refText ? `${refText}.${i + 1}` : null) : refText || null,
+        ref: refText || null,
         area: this.tableArea,
         title,
         fields: [],
@@ -711,7 +759,6 @@ class Parser {
     }
   }
 
-  private lastTargetParent: { monitor: MatchedUnit[]; implement: MatchedUnit[]; target: Target | null } | null = null;
 
   private targetRow(cells: string[][]): void {
     const get = (role: Column) => this.cell(cells, role);
@@ -840,7 +887,7 @@ class Parser {
       product = products.length ? products.join("; ") : null;
       timelineText = times.length ? times.join("; ") : null;
     }
-    const text = timelineText ?? period;
+    const text = timelineText ?? deadlineIn(w.title) ?? period;
     const tl = text ? readTimeline(text, year) : null;
     return {
       ref: w.ref,

@@ -317,6 +317,8 @@ interface TextLine {
   x1: number;
   y: number;
   size: number;
+  /** width of the line's first word */
+  firstWord: number;
 }
 
 /** Glyphs of one baseline, left to right, into lines; a wide gap splits a line (side-by-side blocks). */
@@ -336,10 +338,14 @@ function linesOf(glyphs: Glyph[]): TextLine[] {
       if (cur.length === 0) return;
       let text = "";
       let prev: Glyph | null = null;
+      let firstWordEnd: number | null = null;
       for (const g of cur) {
         if (prev) {
           const gap = g.x0 - prev.x1;
-          if (gap > 0.18 * Math.max(prev.size, g.size)) text += " ";
+          if (gap > 0.18 * Math.max(prev.size, g.size)) {
+            text += " ";
+            firstWordEnd ??= prev.x1;
+          }
         }
         text += g.ch;
         prev = g;
@@ -350,6 +356,7 @@ function linesOf(glyphs: Glyph[]): TextLine[] {
         x1: cur[cur.length - 1].x1,
         y: cur[0].y,
         size: Math.max(...cur.map((c) => c.size)),
+        firstWord: (firstWordEnd ?? cur[cur.length - 1].x1) - cur[0].x0,
       });
       cur = [];
     };
@@ -427,23 +434,70 @@ function inGrid(grid: Grid, x: number, y: number): boolean {
   return x >= grid.x0 - 1 && x <= grid.x1 + 1 && y >= grid.y0 - 1 && y <= grid.y1 + 1;
 }
 
-/** Text lines of a cell into items: a wider gap or a bullet opens a new item. */
-function cellTextItems(lines: TextLine[], pitch: number): string[] {
-  const items: string[] = [];
-  let cur = "";
-  let prevY: number | null = null;
-  for (const l of lines) {
-    const gap = prevY === null ? 0 : prevY - l.y;
-    const bullet = /^[-–+•]\s/.test(l.text) && cur !== "";
-    if (cur && (gap > 1.7 * pitch || bullet)) {
-      items.push(cur);
-      cur = "";
-    }
-    cur = cur ? `${cur} ${l.text}` : l.text;
-    prevY = l.y;
+interface CellCuts {
+  lines: TextLine[];
+  /** line indexes that surely start a new item */
+  sure: number[];
+  /** line indexes that may start one, best first */
+  maybe: number[];
+}
+
+const OPEN_END = /(?:[,;:–-]|(?:^|\s)(?:và|của|các|với|theo|về|cho|trong|tại|để|được|là|những|từ|đến|trên|ngày|tháng|năm|quý|số|trước|sau|đợt|lần|mức|độ))$/iu;
+
+/**
+ * Where the paragraphs of a cell begin. Surely after a wider gap, at a bullet,
+ * or where the next line's first word would still have fitted on the line
+ * before (so that line ended its paragraph); maybe where a line starting with
+ * a capital follows a line that does not stop mid-phrase.
+ */
+function cellCuts(lines: TextLine[], pitch: number, width: number): CellCuts {
+  const sure: number[] = [];
+  const maybe: Array<{ at: number; score: number }> = [];
+  for (let k = 1; k < lines.length; k++) {
+    const prev = lines[k - 1];
+    const l = lines[k];
+    const gap = prev.y - l.y;
+    const bullet = /^[-–+•]\s/.test(l.text);
+    const wouldFit = prev.x1 - prev.x0 + 0.3 * l.size + l.firstWord < width - 1;
+    if (gap > 1.7 * pitch || bullet || wouldFit) sure.push(k);
+    else if (/^[\p{Lu}\d]/u.test(l.text) && !OPEN_END.test(prev.text)) maybe.push({ at: k, score: (width - (prev.x1 - prev.x0)) / l.size + (/[.)]$/.test(prev.text) ? 2 : 0) });
   }
-  if (cur) items.push(cur);
-  return items.map((s) => cleanInline(s)).filter(Boolean);
+  return { lines, sure, maybe: maybe.sort((a, b) => b.score - a.score).map((m) => m.at) };
+}
+
+/** A place inside a cell item where another item may begin (kept for the parser, which sees the whole row). */
+export const SOFT_BREAK = "\u2028";
+
+function itemsOf(lines: TextLine[], cuts: number[], soft: number[]): string[] {
+  const starts = [0, ...[...new Set(cuts)].sort((a, b) => a - b), lines.length];
+  const maybe = new Set(soft);
+  const items: string[] = [];
+  for (let k = 0; k + 1 < starts.length; k++) {
+    let text = "";
+    for (let i = starts[k]; i < starts[k + 1]; i++) {
+      const t = cleanInline(lines[i].text);
+      if (!t) continue;
+      text = !text ? t : /[\p{L}\d]-$/u.test(text) ? text + t : `${text}${maybe.has(i) ? SOFT_BREAK : " "}${t}`;
+    }
+    if (text) items.push(text);
+  }
+  return items;
+}
+
+/**
+ * The items of each cell of a row. The items of a row go in the same order
+ * across its columns, so a cell whose paragraph breaks cannot be seen (every
+ * line full) is cut into as many items as the row's clearest cell shows, at
+ * its likeliest places, when it has enough of them.
+ */
+function rowItems(cells: Array<CellCuts | null>): string[][] {
+  const count = Math.max(1, ...cells.map((c) => (c ? c.sure.length + 1 : 0)));
+  return cells.map((c) => {
+    if (!c) return [];
+    const need = count - (c.sure.length + 1);
+    const cuts = need > 0 && c.maybe.length >= need ? [...c.sure, ...c.maybe.slice(0, need)] : c.sure;
+    return itemsOf(c.lines, cuts, c.maybe.filter((m) => !cuts.includes(m)));
+  });
 }
 
 function tableOf(grid: Grid, glyphs: Glyph[]): Block | null {
@@ -496,21 +550,25 @@ function tableOf(grid: Grid, glyphs: Glyph[]): Block | null {
   }
   pitches.sort((a, b) => a - b);
   const pitch = pitches.length ? pitches[Math.floor(pitches.length / 2)] : 15;
+  // The cell padding, the same in every cell: the least indent of any line from its cell's left rule.
+  const lastCol = new Map<number, number>();
+  for (let idx = 0; idx < rowsN * colsN; idx++) {
+    const root = find(idx);
+    lastCol.set(root, Math.max(lastCol.get(root) ?? 0, idx % colsN));
+  }
+  let padding = Infinity;
+  for (const [root, lines] of cellLines) for (const l of lines) padding = Math.min(padding, l.x0 - xs[root % colsN]);
+  padding = Number.isFinite(padding) ? Math.min(Math.max(padding, 0), 20) : 5;
   const rows: string[][][] = [];
   for (let r = 0; r < rowsN; r++) {
-    const row: string[][] = [];
-    let any = false;
+    const cuts: Array<CellCuts | null> = [];
     for (let c = 0; c < colsN; c++) {
       const idx = r * colsN + c;
-      if (find(idx) !== idx) {
-        row.push([]);
-        continue;
-      }
-      const items = cellTextItems(cellLines.get(idx) ?? [], pitch);
-      if (items.length) any = true;
-      row.push(items);
+      const lines = find(idx) === idx ? cellLines.get(idx) : undefined;
+      cuts.push(lines && lines.length ? cellCuts(lines, pitch, xs[(lastCol.get(idx) ?? c) + 1] - xs[c] - 2 * padding) : null);
     }
-    if (any) rows.push(row);
+    const row = rowItems(cuts);
+    if (row.some((items) => items.length > 0)) rows.push(row);
   }
   // Drop grid columns that never hold text (rules of merged headers).
   const keep = Array.from({ length: colsN }, (_, c) => rows.some((row) => row[c].length > 0));

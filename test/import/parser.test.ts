@@ -213,8 +213,8 @@ describe("appendix tables", () => {
 
   it("spreads the items of a cell over one task each, in the same order across columns", () => {
     const [a, b] = draft.tasks;
-    expect(a).toMatchObject({ ref: "1.1.1", area: "the-che", title: "Xây dựng kế hoạch rà soát", product: "Kế hoạch" });
-    expect(b).toMatchObject({ ref: "1.1.2", area: "the-che", title: "Tổ chức rà soát văn bản", product: "Báo cáo kết quả" });
+    expect(a).toMatchObject({ ref: "1.1", area: "the-che", title: "Xây dựng kế hoạch rà soát", product: "Kế hoạch" });
+    expect(b).toMatchObject({ ref: "1.1", area: "the-che", title: "Tổ chức rà soát văn bản", product: "Báo cáo kết quả" });
     expect([a.timeline.due, b.timeline.due]).toEqual(["2025-03-31", "2025-09-30"]);
     expect(ids(a.lead)).toEqual(["tp-ht"]);
     expect(ids(b.support)).toEqual(["vp-tk"]);
@@ -269,6 +269,66 @@ describe("appendix tables", () => {
     expect(d.tasks.map((t) => [t.ref, t.area, t.title, ids(t.lead)[0], t.timeline.due])).toEqual([
       ["1", "to-chuc-bo-may", "Rà soát chức năng, nhiệm vụ", "vp-hdnd-ubnd", "2025-06-30"],
       [null, "to-chuc-bo-may", "Kiện toàn tổ chức", "vp-hdnd-ubnd", "2025-12-31"],
+    ]);
+  });
+});
+
+describe("a remediation plan's table", () => {
+  it("takes the task from «Giải pháp khắc phục», the area from «Lĩnh vực» and the criterion codes", () => {
+    const d = parse(
+      [
+        "KẾ HOẠCH",
+        "Khắc phục tồn tại, hạn chế Chỉ số cải cách hành chính năm 2024 của xã Phú Mỹ",
+        "STT\tLĩnh vực\tTiêu chí/Tiêu chí thành phần bị trừ điểm\tĐiểm bị trừ\tNguyên nhân\tGiải pháp khắc phục\tĐơn vị chủ trì\tĐơn vị phối hợp\tThời gian hoàn thành",
+        "1\tCải cách thủ tục hành chính\t3.4.2. Tỷ lệ hồ sơ giải quyết đúng hạn\t0.5\tChậm trễ\tRà soát quy trình giải quyết hồ sơ\tBộ phận một cửa\tVP-TK\tQuý II/2025",
+        "2\t\t3.5.1 Công khai TTHC\t0.25\tChưa cập nhật\tCập nhật, niêm yết công khai TTHC\tVP-TK\t\tTháng 4/2025",
+        "3\tChính quyền số\t7.1.2 Hồ sơ trực tuyến\t1\tThấp\tTuyên truyền dịch vụ công trực tuyến\tVH-XH\tĐài truyền thanh\tQuý III/2025",
+      ].join("\n"),
+    );
+    expect(d.tasks.map((t) => [t.ref, t.area, t.title, ids(t.lead), ids(t.support), t.timeline.due, t.criteria])).toEqual([
+      ["1", "thu-tuc-hanh-chinh", "Rà soát quy trình giải quyết hồ sơ", ["mot-cua"], ["vp-tk"], "2025-06-30", ["3.4.2"]],
+      ["2", "thu-tuc-hanh-chinh", "Cập nhật, niêm yết công khai TTHC", ["vp-tk"], [], "2025-04-30", ["3.5.1"]],
+      ["3", "chinh-quyen-so", "Tuyên truyền dịch vụ công trực tuyến", ["vh-xh"], ["dai-truyen-thanh"], "2025-09-30", ["7.1.2"]],
+    ]);
+  });
+});
+
+describe("numbered sections without roman numerals", () => {
+  const d = parse(`KẾ HOẠCH
+Cải cách hành chính thị trấn Phú Hòa năm 2025
+1. Mục đích, yêu cầu
+- Phấn đấu 100% hồ sơ được giải quyết đúng hạn.
+2. Nhiệm vụ cụ thể
+2.1. Cải cách thể chế
+a) Rà soát văn bản quy phạm pháp luật (tiêu chí thành phần 2.1.1).
+- Chủ trì: Công chức Tư pháp - Hộ tịch; phối hợp: Văn phòng - Thống kê
+- Thời hạn: 30/6/2025
+b) Đánh giá kết quả thi hành pháp luật.
+- Chủ trì: Tư pháp - Hộ tịch
+- Thời hạn: Quý IV/2025
+2.2. Cải cách tài chính công
+a) Xây dựng quy chế chi tiêu nội bộ.
+- Đơn vị thực hiện: Kế toán ngân sách
+3. Tổ chức thực hiện
+a) Giao Văn phòng - Thống kê theo dõi.`);
+
+  it("tells purpose, tasks and organisation apart by their sub-headings", () => {
+    expect(d.tasks.map((t) => [t.ref, t.area, ids(t.lead), ids(t.support), t.timeline.due, t.criteria])).toEqual([
+      ["a", "the-che", ["tp-ht"], ["vp-tk"], "2025-06-30", ["2.1.1"]],
+      ["b", "the-che", ["tp-ht"], [], "2025-12-31", []],
+      ["a", "tai-chinh-cong", ["tc-kt"], [], null, []],
+    ]);
+    expect(d.targets.map((t) => [t.text, t.op, t.value])).toEqual([["Phấn đấu 100% hồ sơ được giải quyết đúng hạn", "=", 100]]);
+    expect(d.document.issuer).toBe("UBND thị trấn Phú Hòa");
+  });
+
+  it("numbers Word's automatic lists so that their items keep their structure", () => {
+    const html = `<p>II. NHIỆM VỤ</p><ol><li>Cải cách thể chế<ol><li>Rà soát văn bản<ul><li>Bộ phận chủ trì: TP-HT</li><li>Thời gian thực hiện: Quý I/2025</li></ul></li>
+      <li>Tuyên truyền pháp luật<ul><li>Bộ phận chủ trì: TP-HT, VH-XH</li></ul></li></ol></li></ol>`;
+    const w = parseBlocks(blocksFromHtml(html), { units });
+    expect(w.tasks.map((t) => [t.ref, t.area, t.title, ids(t.lead), t.timeline.due])).toEqual([
+      ["1.1", "the-che", "Rà soát văn bản", ["tp-ht"], "2025-03-31"],
+      ["1.2", "the-che", "Tuyên truyền pháp luật", ["tp-ht", "vh-xh"], null],
     ]);
   });
 });

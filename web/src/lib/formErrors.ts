@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
+import { t } from '../i18n';
 import { isApiError } from './api';
 import { notifyError } from './notify';
 
@@ -42,4 +43,33 @@ export function useFormErrors<F extends string>(fields: readonly F[]) {
   );
 
   return { errors, set, clear, fromError, hasErrors: Object.keys(errors).length > 0 };
+}
+
+/** What keeps a form from being sent: the field to mark, and why. */
+export type FieldProblem<F extends string> = readonly [field: F, message: string];
+
+/** The problem of a required field left empty. */
+export function required<F extends string>(field: F): FieldProblem<F> {
+  return [field, t('common.required')];
+}
+
+/**
+ * The onSubmit of a form with field errors: clears them, then marks the first
+ * problem `check` finds on its field, or, when there is none, calls `send`.
+ */
+export function checkedSubmit<F extends string>(
+  errors: { clear: () => void; set: (field: F, message: string) => void },
+  check: () => FieldProblem<F> | undefined,
+  send: () => void,
+) {
+  return (event: FormEvent) => {
+    event.preventDefault();
+    errors.clear();
+    const problem = check();
+    if (problem) {
+      errors.set(problem[0], problem[1]);
+      return;
+    }
+    send();
+  };
 }

@@ -1,9 +1,11 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { FormActions } from '../../components/FormActions';
+import { FormModal } from '../../components/FormModal';
 import { PasswordField } from '../../components/PasswordField';
 import { t } from '../../i18n';
-import { useFormErrors } from '../../lib/formErrors';
+import { checkedSubmit, required, useFormErrors } from '../../lib/formErrors';
 import { notifySuccess } from '../../lib/notify';
 import type { User } from '../../lib/types';
 import { adminApi } from './adminQueries';
@@ -12,9 +14,9 @@ const FIELDS = ['password'] as const;
 
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   return (
-    <Modal opened={user !== null} onClose={onClose} title={user ? t('admin.resetPasswordFor', { name: user.fullName }) : ''}>
+    <FormModal opened={user !== null} onClose={onClose} title={user ? t('admin.resetPasswordFor', { name: user.fullName }) : ''}>
       {user && <ResetPasswordForm user={user} onClose={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -31,12 +33,11 @@ function ResetPasswordForm({ user, onClose }: { user: User; onClose: () => void 
     onError: errors.fromError,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    errors.clear();
-    if (!password) return errors.set('password', t('common.required'));
-    save.mutate();
-  };
+  const submit = checkedSubmit(
+    errors,
+    () => (password ? undefined : required('password')),
+    () => save.mutate(),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -50,14 +51,7 @@ function ResetPasswordForm({ user, onClose }: { user: User; onClose: () => void 
           required
           data-autofocus
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('admin.resetPassword')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} submitting={save.isPending} submitLabel={t('admin.resetPassword')} />
       </Stack>
     </form>
   );

@@ -1,8 +1,10 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { FormActions } from '../../components/FormActions';
+import { FormModal } from '../../components/FormModal';
 import { t } from '../../i18n';
-import { useFormErrors } from '../../lib/formErrors';
+import { checkedSubmit, required, useFormErrors } from '../../lib/formErrors';
 import { unitKindLabel } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
 import type { Unit, UnitKind } from '../../lib/types';
@@ -20,9 +22,9 @@ interface UnitFormModalProps {
 
 export function UnitFormModal({ opened, onClose, orgId, unit }: UnitFormModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={unit ? t('admin.editUnit') : t('admin.addUnit')}>
-      {opened && <UnitForm onClose={onClose} orgId={orgId} unit={unit} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={unit ? t('admin.editUnit') : t('admin.addUnit')}>
+      <UnitForm onClose={onClose} orgId={orgId} unit={unit} />
+    </FormModal>
   );
 }
 
@@ -53,15 +55,11 @@ function UnitForm({ onClose, orgId, unit }: Omit<UnitFormModalProps, 'opened'>) 
     onError: errors.fromError,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    errors.clear();
-    if (!name.trim()) {
-      errors.set('name', t('common.required'));
-      return;
-    }
-    save.mutate();
-  };
+  const submit = checkedSubmit(
+    errors,
+    () => (name.trim() ? undefined : required('name')),
+    () => save.mutate(),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -90,14 +88,7 @@ function UnitForm({ onClose, orgId, unit }: Omit<UnitFormModalProps, 'opened'>) 
             />
           </SimpleGrid>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} submitting={save.isPending} />
       </Stack>
     </form>
   );

@@ -1,10 +1,12 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { FormActions } from '../../components/FormActions';
+import { FormModal } from '../../components/FormModal';
 import { PasswordField } from '../../components/PasswordField';
 import { UnitMultiSelect } from '../../components/UnitMultiSelect';
 import { t } from '../../i18n';
-import { useFormErrors } from '../../lib/formErrors';
+import { checkedSubmit, required, useFormErrors } from '../../lib/formErrors';
 import { roleLabel } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
 import { COMMUNE_ROLES, PROVINCE_ROLES, type OrgKind, type Role, type User } from '../../lib/types';
@@ -22,9 +24,9 @@ interface UserFormModalProps {
 
 export function UserFormModal({ opened, onClose, ...props }: UserFormModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={props.user ? t('admin.editUser') : t('admin.addUser')} size="lg">
-      {opened && <UserForm onClose={onClose} {...props} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={props.user ? t('admin.editUser') : t('admin.addUser')} size="lg">
+      <UserForm onClose={onClose} {...props} />
+    </FormModal>
   );
 }
 
@@ -53,14 +55,15 @@ function UserForm({ onClose, orgId, orgKind, user }: Omit<UserFormModalProps, 'o
     onError: errors.fromError,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    errors.clear();
-    if (!user && !username.trim()) return errors.set('username', t('common.required'));
-    if (!fullName.trim()) return errors.set('fullName', t('common.required'));
-    if (!user && !password) return errors.set('password', t('common.required'));
-    save.mutate();
-  };
+  const submit = checkedSubmit(
+    errors,
+    () => {
+      if (!user && !username.trim()) return required('username');
+      if (!fullName.trim()) return required('fullName');
+      if (!user && !password) return required('password');
+    },
+    () => save.mutate(),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -113,14 +116,7 @@ function UserForm({ onClose, orgId, orgKind, user }: Omit<UserFormModalProps, 'o
             current={user?.units}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} submitting={save.isPending} />
       </Stack>
     </form>
   );

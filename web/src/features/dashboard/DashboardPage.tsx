@@ -1,4 +1,4 @@
-import { Grid, Group, Paper, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Grid, Group, Select, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { lazy, Suspense, type ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { AnchorLink } from '../../components/AnchorLink';
 import { DataTable, type Column } from '../../components/DataTable';
 import { LoadError, PageLoading } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
+import { SectionPanel } from '../../components/SectionPanel';
 import { t } from '../../i18n';
 import { formatDate, formatNumber, formatPercent } from '../../lib/format';
 import type { Dashboard } from '../../lib/types';
@@ -24,12 +25,9 @@ const routeApi = getRouteApi('/app/dashboard');
 
 function Panel({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby={id} h="100%">
-      <Title order={2} size="h5" mb="sm" id={id}>
-        {title}
-      </Title>
+    <SectionPanel id={id} title={title} h="100%">
       {children}
-    </Paper>
+    </SectionPanel>
   );
 }
 

@@ -1,6 +1,8 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { FormActions } from '../../components/FormActions';
+import { FormModal } from '../../components/FormModal';
 import { t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useFormErrors } from '../../lib/formErrors';
@@ -17,13 +19,13 @@ export interface PendingDecision {
 /** Approve or refuse an extension request, with an optional note. */
 export function DecisionModal({ pending, onClose }: { pending: PendingDecision | null; onClose: () => void }) {
   return (
-    <Modal
+    <FormModal
       opened={pending !== null}
       onClose={onClose}
       title={pending?.decision === 'refuse' ? t('extensions.refuseTitle') : t('extensions.approveTitle')}
     >
       {pending && <DecisionForm pending={pending} onClose={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -77,14 +79,12 @@ function DecisionForm({ pending, onClose }: { pending: PendingDecision; onClose:
           autosize
           minRows={2}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color={decision === 'refuse' ? 'red' : 'green'} loading={mutation.isPending}>
-            {decision === 'refuse' ? t('extensions.refuse') : t('extensions.approve')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          submitting={mutation.isPending}
+          submitLabel={decision === 'refuse' ? t('extensions.refuse') : t('extensions.approve')}
+          submitColor={decision === 'refuse' ? 'red' : 'green'}
+        />
       </Stack>
     </form>
   );

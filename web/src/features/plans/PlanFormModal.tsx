@@ -1,9 +1,11 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { DateField } from '../../components/DateField';
+import { FormActions } from '../../components/FormActions';
+import { FormModal } from '../../components/FormModal';
 import { t } from '../../i18n';
-import { useFormErrors } from '../../lib/formErrors';
+import { checkedSubmit, required, useFormErrors } from '../../lib/formErrors';
 import { invalidateWorkData } from '../../lib/invalidate';
 import { planTypeLabel } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
@@ -29,9 +31,9 @@ function emptyToNull(value: string): string | null {
 
 export function PlanFormModal({ opened, onClose, orgId, plan, onSaved }: PlanFormModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={plan ? t('planForm.editTitle') : t('planForm.createTitle')} size="lg">
-      {opened && <PlanForm orgId={orgId} plan={plan} onClose={onClose} onSaved={onSaved} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={plan ? t('planForm.editTitle') : t('planForm.createTitle')} size="lg">
+      <PlanForm orgId={orgId} plan={plan} onClose={onClose} onSaved={onSaved} />
+    </FormModal>
   );
 }
 
@@ -76,15 +78,11 @@ function PlanForm({ orgId, plan, onClose, onSaved }: Omit<PlanFormModalProps, 'o
     onError: errors.fromError,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    errors.clear();
-    if (!title.trim()) {
-      errors.set('title', t('common.required'));
-      return;
-    }
-    mutation.mutate();
-  };
+  const submit = checkedSubmit(
+    errors,
+    () => (title.trim() ? undefined : required('title')),
+    () => mutation.mutate(),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -157,14 +155,7 @@ function PlanForm({ orgId, plan, onClose, onSaved }: Omit<PlanFormModalProps, 'o
           autosize
           minRows={2}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {plan ? t('common.save') : t('plans.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} submitting={mutation.isPending} submitLabel={plan ? t('common.save') : t('plans.create')} />
       </Stack>
     </form>
   );

@@ -1,12 +1,12 @@
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { Icon } from '../../components/Icon';
+import { useState } from 'react';
+import { FormActions } from '../../components/FormActions';
+import { FormModal } from '../../components/FormModal';
 import { UnitMultiSelect } from '../../components/UnitMultiSelect';
 import { t } from '../../i18n';
 import { numberInputSeparators } from '../../lib/format';
-import { useFormErrors } from '../../lib/formErrors';
+import { checkedSubmit, required, useFormErrors } from '../../lib/formErrors';
 import { invalidateWorkData } from '../../lib/invalidate';
 import { targetOpLabel } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
@@ -25,9 +25,9 @@ interface TargetFormModalProps {
 
 export function TargetFormModal({ opened, onClose, ...props }: TargetFormModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={props.target ? t('targetForm.editTitle') : t('targetForm.createTitle')} size="lg">
-      {opened && <TargetForm onClose={onClose} {...props} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={props.target ? t('targetForm.editTitle') : t('targetForm.createTitle')} size="lg">
+      <TargetForm onClose={onClose} {...props} />
+    </FormModal>
   );
 }
 
@@ -75,15 +75,11 @@ function TargetForm({ onClose, planId, orgId, target }: Omit<TargetFormModalProp
     },
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    errors.clear();
-    if (!text.trim()) {
-      errors.set('text', t('common.required'));
-      return;
-    }
-    save.mutate();
-  };
+  const submit = checkedSubmit(
+    errors,
+    () => (text.trim() ? undefined : required('text')),
+    () => save.mutate(),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -160,30 +156,20 @@ function TargetForm({ onClose, planId, orgId, target }: Omit<TargetFormModalProp
             current={target?.implement}
           />
         </SimpleGrid>
-        <Group justify="space-between">
-          <div>
-            {target && (
-              <ConfirmButton
-                color="red"
-                variant="subtle"
-                leftSection={<Icon name="trash" size={16} />}
-                message={t('targetForm.deleteConfirm')}
-                loading={remove.isPending}
-                onConfirm={() => remove.mutateAsync()}
-              >
-                {t('targetForm.delete')}
-              </ConfirmButton>
-            )}
-          </div>
-          <Group>
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          submitting={save.isPending}
+          remove={
+            target
+              ? {
+                  label: t('targetForm.delete'),
+                  confirm: t('targetForm.deleteConfirm'),
+                  pending: remove.isPending,
+                  onConfirm: () => remove.mutateAsync(),
+                }
+              : null
+          }
+        />
       </Stack>
     </form>
   );

@@ -1,9 +1,11 @@
-import { Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { FormActions } from '../../components/FormActions';
+import { FormModal } from '../../components/FormModal';
 import { t } from '../../i18n';
 import { formatDate, formatQuantity, numberInputSeparators, todayIso } from '../../lib/format';
-import { useFormErrors } from '../../lib/formErrors';
+import { checkedSubmit, required, useFormErrors } from '../../lib/formErrors';
 import { invalidateWorkData } from '../../lib/invalidate';
 import { notifySuccess } from '../../lib/notify';
 import { periodOptionsOfYear, quarterOf } from '../../lib/periods';
@@ -22,9 +24,9 @@ interface TargetValueModalProps {
 /** Records the figure of a target for one period (month, quarter, half year or year). */
 export function TargetValueModal({ target, year, onClose }: TargetValueModalProps) {
   return (
-    <Modal opened={target !== null} onClose={onClose} title={t('targetValue.title')} size="lg">
+    <FormModal opened={target !== null} onClose={onClose} title={t('targetValue.title')} size="lg">
       {target && <TargetValueForm target={target} year={year} onClose={onClose} />}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -52,15 +54,11 @@ function TargetValueForm({ target, year, onClose }: { target: Target; year: numb
     onError: errors.fromError,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    errors.clear();
-    if (typeof value !== 'number') {
-      errors.set('value', t('common.required'));
-      return;
-    }
-    save.mutate();
-  };
+  const submit = checkedSubmit(
+    errors,
+    () => (typeof value === 'number' ? undefined : required('value')),
+    () => save.mutate(),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -109,14 +107,7 @@ function TargetValueForm({ target, year, onClose }: { target: Target; year: numb
             </Table>
           </div>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} submitting={save.isPending} />
       </Stack>
     </form>
   );

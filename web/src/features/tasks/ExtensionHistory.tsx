@@ -1,4 +1,5 @@
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
+import { SectionPanel } from '../../components/SectionPanel';
 import { t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import type { Extension } from '../../lib/types';
@@ -8,43 +9,38 @@ import { ExtensionStatusBadge } from '../extensions/ExtensionStatusBadge';
 export function ExtensionHistory({ extensions }: { extensions: Extension[] }) {
   const sorted = [...extensions].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="extension-history-heading">
-      <Title order={2} size="h5" mb="sm" id="extension-history-heading">
-        {t('extension.history')}
-      </Title>
-      {sorted.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('extension.noHistory')}
-        </Text>
-      ) : (
-        <Stack gap="sm">
-          {sorted.map((extension) => (
-            <div key={extension.id} data-testid="extension-item">
-              <Group gap="xs" justify="space-between">
-                <Text size="sm" fw={700}>
-                  {t('extension.change', {
-                    from: extension.currentDue ? formatDate(extension.currentDue) : t('common.dash'),
-                    to: formatDate(extension.proposedDue),
-                  })}
-                </Text>
-                <ExtensionStatusBadge status={extension.status} />
-              </Group>
-              <Text size="sm" className="pre-line">
-                {extension.reason}
+    <SectionPanel
+      id="extension-history-heading"
+      title={t('extension.history')}
+      empty={sorted.length === 0 ? t('extension.noHistory') : undefined}
+    >
+      <Stack gap="sm">
+        {sorted.map((extension) => (
+          <div key={extension.id} data-testid="extension-item">
+            <Group gap="xs" justify="space-between">
+              <Text size="sm" fw={700}>
+                {t('extension.change', {
+                  from: extension.currentDue ? formatDate(extension.currentDue) : t('common.dash'),
+                  to: formatDate(extension.proposedDue),
+                })}
               </Text>
+              <ExtensionStatusBadge status={extension.status} />
+            </Group>
+            <Text size="sm" className="pre-line">
+              {extension.reason}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {extension.requestedBy.fullName} · {formatDate(extension.requestedAt)}
+            </Text>
+            {extension.decidedBy && (
               <Text size="xs" c="dimmed">
-                {extension.requestedBy.fullName} · {formatDate(extension.requestedAt)}
+                {t('extension.decidedBy', { name: extension.decidedBy.fullName, date: formatDate(extension.decidedAt) })}
+                {extension.decisionNote ? ` — ${extension.decisionNote}` : ''}
               </Text>
-              {extension.decidedBy && (
-                <Text size="xs" c="dimmed">
-                  {t('extension.decidedBy', { name: extension.decidedBy.fullName, date: formatDate(extension.decidedAt) })}
-                  {extension.decisionNote ? ` — ${extension.decisionNote}` : ''}
-                </Text>
-              )}
-            </div>
-          ))}
-        </Stack>
-      )}
-    </Paper>
+            )}
+          </div>
+        ))}
+      </Stack>
+    </SectionPanel>
   );
 }

@@ -1,10 +1,10 @@
 import { Button, Paper, Stack, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { DateField } from '../../components/DateField';
 import { t } from '../../i18n';
 import { addDays } from '../../lib/format';
-import { useFormErrors } from '../../lib/formErrors';
+import { checkedSubmit, required, useFormErrors } from '../../lib/formErrors';
 import { invalidateWorkData } from '../../lib/invalidate';
 import { notifySuccess } from '../../lib/notify';
 import type { Task } from '../../lib/types';
@@ -31,23 +31,15 @@ export function ExtensionRequestForm({ task }: { task: Task }) {
     onError: errors.fromError,
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    errors.clear();
-    if (!proposedDue) {
-      errors.set('proposedDue', t('common.required'));
-      return;
-    }
-    if (task.dueDate && proposedDue <= task.dueDate) {
-      errors.set('proposedDue', t('extension.mustBeLater'));
-      return;
-    }
-    if (!reason.trim()) {
-      errors.set('reason', t('common.required'));
-      return;
-    }
-    mutation.mutate();
-  };
+  const submit = checkedSubmit(
+    errors,
+    () => {
+      if (!proposedDue) return required('proposedDue');
+      if (task.dueDate && proposedDue <= task.dueDate) return ['proposedDue', t('extension.mustBeLater')];
+      if (!reason.trim()) return required('reason');
+    },
+    () => mutation.mutate(),
+  );
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="extension-heading">

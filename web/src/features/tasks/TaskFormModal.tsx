@@ -1,13 +1,13 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { useState } from 'react';
 import { DateField, DateListField } from '../../components/DateField';
-import { Icon } from '../../components/Icon';
+import { FormActions } from '../../components/FormActions';
+import { FormModal } from '../../components/FormModal';
 import { foldedFilter } from '../../components/selectFilter';
 import { UnitMultiSelect } from '../../components/UnitMultiSelect';
 import { t } from '../../i18n';
-import { useFormErrors } from '../../lib/formErrors';
+import { checkedSubmit, required, useFormErrors } from '../../lib/formErrors';
 import { invalidateWorkData } from '../../lib/invalidate';
 import { recurrenceLabel } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
@@ -44,9 +44,9 @@ interface TaskFormModalProps {
 
 export function TaskFormModal({ opened, onClose, ...props }: TaskFormModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={props.task ? t('taskForm.editTitle') : t('taskForm.createTitle')} size="xl">
-      {opened && <TaskForm onClose={onClose} {...props} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={props.task ? t('taskForm.editTitle') : t('taskForm.createTitle')} size="xl">
+      <TaskForm onClose={onClose} {...props} />
+    </FormModal>
   );
 }
 
@@ -112,15 +112,11 @@ function TaskForm({ onClose, planId, orgId, task, onSaved, onDeleted }: Omit<Tas
     },
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    errors.clear();
-    if (!title.trim()) {
-      errors.set('title', t('common.required'));
-      return;
-    }
-    save.mutate();
-  };
+  const submit = checkedSubmit(
+    errors,
+    () => (title.trim() ? undefined : required('title')),
+    () => save.mutate(),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -210,30 +206,20 @@ function TaskForm({ onClose, planId, orgId, task, onSaved, onDeleted }: Omit<Tas
             error={errors.errors.budgetSource}
           />
         </SimpleGrid>
-        <Group justify="space-between">
-          <div>
-            {task && (
-              <ConfirmButton
-                color="red"
-                variant="subtle"
-                leftSection={<Icon name="trash" size={16} />}
-                message={t('taskForm.deleteConfirm')}
-                loading={remove.isPending}
-                onConfirm={() => remove.mutateAsync()}
-              >
-                {t('taskForm.delete')}
-              </ConfirmButton>
-            )}
-          </div>
-          <Group>
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          submitting={save.isPending}
+          remove={
+            task
+              ? {
+                  label: t('taskForm.delete'),
+                  confirm: t('taskForm.deleteConfirm'),
+                  pending: remove.isPending,
+                  onConfirm: () => remove.mutateAsync(),
+                }
+              : null
+          }
+        />
       </Stack>
     </form>
   );
