@@ -166,7 +166,8 @@ const SYNONYMS: Record<string, string[]> = {
 const PARTIAL_OK = new Set(["tp-ht", "tc-kt", "dc-xd", "vh-xh"]);
 
 /** Built-in shapes of the generic phrases, on folded tokens (examples from the reference data are added). */
-const ORG = "(?:bo phan|co quan|don vi|nganh|ban nganh|phong ban|phong|ban|to chuc|doan the|hoi doan the|bp|to)";
+// Each alternative is one way only ("phong ban" is "phong" + "ban"), so that no text makes these patterns backtrack without end.
+const ORG = "(?:bo phan|co quan|don vi|nganh|phong|ban|to chuc|doan the|bp|to)";
 const GENERIC_SHAPES: Record<string, string[]> = {
   "can-bo-cong-chuc": [
     "(?:toan the |tat ca )?(?:cac )?(?:can bo )?(?:va )?cong chuc(?: vien chuc)?(?: nguoi lao dong)?(?: nguoi hoat dong khong chuyen trach)?(?: (?:co )?lien quan)?(?: (?:thuoc|cua) (?:ubnd|uy ban nhan dan))?",
@@ -175,14 +176,14 @@ const GENERIC_SHAPES: Record<string, string[]> = {
     "(?:cac )?cbcc(?: lien quan)?",
   ],
   "chuyen-mon": [
-    `(?:cac )?${ORG}(?: ${ORG})* chuyen mon(?: (?:thuoc|cua))?(?: (?:ubnd|uy ban nhan dan))?`,
+    `(?:cac )?${ORG}(?: ${ORG}){0,3} chuyen mon(?: (?:thuoc|cua))?(?: (?:ubnd|uy ban nhan dan))?`,
     "(?:cac )?(?:cong chuc|cc) chuyen mon(?: (?:thuoc|cua))?(?: (?:ubnd|uy ban nhan dan))?",
   ],
   "giai-quyet-tthc": [
-    `(?:cac )?(?:${ORG}|cong chuc|cc)(?: ${ORG})*(?: co lien quan| lien quan)?(?: tiep nhan va)? giai quyet (?:tthc|thu tuc hanh chinh|ho so)`,
+    `(?:cac )?(?:${ORG}|cong chuc|cc)(?: ${ORG}){0,3}(?: co lien quan| lien quan)?(?: tiep nhan va)? giai quyet (?:tthc|thu tuc hanh chinh|ho so)`,
   ],
   "lien-quan": [
-    `(?:cac )?(?:${ORG}|ca nhan|thanh vien|thon|khu pho|dia phuong|xa|phuong)(?: (?:va )?(?:${ORG}|ca nhan|thanh vien|thon|khu pho|dia phuong|xa|phuong|hoi))*(?: co)? lien quan`,
+    `(?:cac )?(?:${ORG}|ca nhan|thanh vien|thon|khu pho|dia phuong|xa|phuong|hoi)(?: (?:va )?(?:${ORG}|ca nhan|thanh vien|thon|khu pho|dia phuong|xa|phuong|hoi)){0,6}(?: co)? lien quan`,
   ],
 };
 
@@ -283,6 +284,9 @@ const ORG_WORDS = /^(?:bo phan|bp|phong|ban|cong chuc|cc|can bo|co quan|don vi|u
 const SOFT_SEPARATORS = new Set(["va", "cung", "voi", "hoac"]);
 const LEVEL_WORDS = /^(?:xa|phuong|thi tran|thon|huyen|tinh)$/;
 
+/** Longer texts are read up to here: a unit cell is never that long, and the scan stays quick on any input. */
+const MAX_TEXT = 600;
+
 interface Span {
   id: string | null;
   /** token range [from, to) */
@@ -365,7 +369,7 @@ class Matcher implements UnitMatcher {
   }
 
   private scan(text: string): { tokens: Token[]; spans: Span[] } {
-    const { tokens, joined, offsets } = this.prepare(text);
+    const { tokens, joined, offsets } = this.prepare(text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text);
     const spans: Span[] = [];
     let i = 0;
     while (i < tokens.length) {

@@ -37,22 +37,29 @@ export function referenceUnits(): UnitReference {
 
 export type ImportFormat = "pdf" | "docx" | "text";
 
+function view(buffer: Uint8Array, length = buffer.byteLength): Buffer {
+  return Buffer.from(buffer.buffer, buffer.byteOffset, Math.min(length, buffer.byteLength));
+}
+
 /** What the bytes are: a PDF, a Word document, or text; an AppError for anything else. */
 export function detectFormat(buffer: Uint8Array, filename: string): ImportFormat {
   const ext = extname(filename).toLowerCase();
-  const head = Buffer.from(buffer.subarray(0, 8)).toString("latin1");
-  if (head.startsWith("%PDF")) return "pdf";
+  const head = view(buffer, 8).toString("latin1");
+  // PDF readers accept a little junk before the header in a .pdf; so do we.
+  const pdfAt = view(buffer, 1024).indexOf("%PDF-");
+  if (pdfAt === 0 || (pdfAt > 0 && ext === ".pdf")) return "pdf";
   if (head.startsWith("PK\u0003\u0004")) {
-    if (!Buffer.from(buffer).includes("word/document.xml")) throw unreadable(`Tệp ${basename(filename)} là tệp nén nhưng không phải văn bản Word (.docx).`);
+    if (!view(buffer).includes("word/document.xml")) throw unreadable(`Tệp ${basename(filename)} là tệp nén nhưng không phải văn bản Word (.docx).`);
     return "docx";
   }
   if (ext === ".pdf") throw unreadable(`Tệp ${basename(filename)} không phải PDF hợp lệ (thiếu phần đầu %PDF).`);
   if (ext === ".docx") throw unreadable(`Tệp ${basename(filename)} không phải văn bản Word (.docx) hợp lệ.`);
   if (head.startsWith("\u00d0\u00cf\u0011\u00e0")) throw unreadable(`Tệp ${basename(filename)} là văn bản Word cũ (.doc); hãy lưu lại dưới dạng .docx rồi nhập.`);
-  const sample = Buffer.from(buffer.subarray(0, 4096));
-  let control = 0;
-  for (const byte of sample) if (byte === 0 || (byte < 9 && byte !== 0)) control++;
-  if (control > 0) throw unreadable(`Tệp ${basename(filename)} không phải văn bản đọc được (.txt, .md, .docx hoặc .pdf).`);
+  // Text: UTF-16 with its byte order mark, or bytes without the control codes of binary files.
+  if ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff)) return "text";
+  for (const byte of view(buffer, 4096)) {
+    if (byte < 9 || (byte > 13 && byte < 32 && byte !== 27)) throw unreadable(`Tệp ${basename(filename)} không phải văn bản đọc được (.txt, .md, .docx hoặc .pdf).`);
+  }
   return "text";
 }
 
@@ -61,7 +68,7 @@ function decodeText(buffer: Uint8Array, filename: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const le = bytes[0] === 0xff;
-    const body = Buffer.from(bytes.subarray(2));
+    const body = Buffer.from(bytes.subarray(2, 2 + ((bytes.byteLength - 2) & ~1)));
     if (!le) body.swap16();
     return body.toString("utf16le");
   }

@@ -67,8 +67,8 @@ function classify(text: string, heading = 0): Line {
 }
 
 const FOOTER = /^(?:-\s*)?(?:trang\s*)?\d{1,3}(?:\s*(?:\/|of|tr[êe]n)\s*\d{1,3})?(?:\s*-)?$/i;
-/** A footnote line as OCR leaves it: a superscript or a small number glued to the text start. */
-const FOOTNOTE = /^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\d{1,2}\))\s*\p{Lu}/u;
+/** A footnote line as OCR leaves it: a superscript number, or a small number before a cited document ("2 Nghị định số 61/2018/NĐ-CP …"). */
+const FOOTNOTE = /^(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\p{Lu}|\d{1,2}\s+(?:Nghị định|Quyết định|Thông tư|Luật|Kế hoạch|Công văn|Chỉ thị|Nghị quyết|Hướng dẫn)\s+s[ốo]\b)/u;
 
 function startsLower(s: string): boolean {
   return /^[\p{Ll}]/u.test(s) && !LETTER.test(s);
@@ -88,8 +88,10 @@ function paragraphs(blocks: Block[]): Array<{ kind: "line"; line: Line } | { kin
       prevLine = null;
       continue;
     }
-    const text = b.text.replace(/\s+/g, " ").trim();
-    if (!text || FOOTER.test(text) || FOOTNOTE.test(text)) continue;
+    const raw = b.text.replace(/\s+/g, " ").trim();
+    if (!raw || FOOTER.test(raw) || FOOTNOTE.test(raw)) continue;
+    // A footnote mark on a word ("xã¹") is no part of the text.
+    const text = raw.replace(/(?<=[\p{L}.,;)])[¹²³⁴⁵⁶⁷⁸⁹⁰]+/gu, "");
     const digitGoesOn = /^\d/.test(text) && classify(text).marker === "none" && !/[.:;!?]$/.test(prevLine?.text ?? ".");
     if (prevLine && !b.heading && ((startsLower(text) && !/[.!?]$/.test(prevLine.text)) || /[\p{L}]-$/u.test(prevLine.text) || digitGoesOn)) {
       const joined = /[\p{L}]-$/u.test(prevLine.text) ? prevLine.text + text : `${prevLine.text} ${text}`;
@@ -118,7 +120,7 @@ interface WorkTask {
   title: string;
   fields: Field[];
   /** from a table row: units and timeline are final */
-  table?: { product: string | null; lead: MatchedUnit[]; support: MatchedUnit[]; timeline: string | null; criteria: string[]; monitor: boolean };
+  table?: { product: string | null; lead: MatchedUnit[]; support: MatchedUnit[]; timeline: string | null; criteria: string[] };
 }
 
 function collapse(s: string): string {
@@ -288,6 +290,9 @@ function columnRoles(header: string[]): Column[] {
     if (hasRole("title") && !hasRole("activity")) roles.forEach((r, i) => { if (r === "title") roles[i] = "ignore"; });
     roles.forEach((r, i) => { if (r === "remedy") roles[i] = hasRole("activity") ? "ignore" : "title"; });
   }
+  // Two task columns ("Nhóm nhiệm vụ | Nội dung công việc"): the later, more concrete one holds the task.
+  const titles = roles.map((r, i) => (r === "title" ? i : -1)).filter((i) => i >= 0);
+  for (const i of titles.slice(0, -1)) roles[i] = "ignore";
   // A target table's value column may be headed "Kế hoạch năm 2025" or "Mức phấn đấu".
   roles.forEach((r, i) => { if (r === "goal") roles[i] = hasRole("target") && !hasRole("value") ? "value" : "ignore"; });
   return roles;
@@ -649,7 +654,9 @@ class Parser {
         if (add.length === 0) return c;
         if (c.length === 0) return [...add];
         const joined = [...c];
-        joined[joined.length - 1] = /[\p{L}]-$/u.test(joined[joined.length - 1]) ? joined[joined.length - 1] + add[0] : `${joined[joined.length - 1]} ${add[0]}`;
+        // The page break may also have fallen between two items of the cell: a capital after it keeps that possible.
+        const last = joined[joined.length - 1];
+        joined[joined.length - 1] = /[\p{L}]-$/u.test(last) ? last + add[0] : `${last}${/^\p{Lu}/u.test(add[0]) ? SOFT_BREAK : " "}${add[0]}`;
         return [...joined, ...add.slice(1)];
       });
       this.redoRow();
@@ -694,6 +701,19 @@ class Parser {
     this.rowTargets = [];
     this.rowWasSection = false;
     this.areaBeforeRow = this.tableArea;
+    // Cells cut into fewer items than the row has (a PDF cell whose paragraph breaks did not show): cut them at their soft breaks.
+    const itemRoles: Column[] = ["title", "activity", "product", "lead", "support", "timeline", "criteria"];
+    const most = Math.max(...st.roles.map((r, i) => (itemRoles.includes(r) ? (cells[i] ?? []).length : 0)));
+    let count = most;
+    // Every cell that lists items still has a soft break left: one more item in each of them.
+    for (let guard = 0; guard < 5; guard++) {
+      const listing = st.roles.map((_, i) => i).filter((i) => itemRoles.includes(st.roles[i]) && (cells[i]?.length ?? 0) > 0 && (cells[i].length > 1 || cells[i].some((x) => x.includes(SOFT_BREAK))));
+      if (listing.length < 2 || !listing.every((i) => cells[i].length === count && cells[i].some((x) => x.includes(SOFT_BREAK)))) break;
+      count++;
+    }
+    st.roles.forEach((r, i) => {
+      if (itemRoles.includes(r) && cells[i] && cells[i].length > 0 && cells[i].length < count) cells[i] = splitSoft(cells[i], count);
+    });
     const get = (role: Column) => this.cell(cells, role);
     const refText = cellText(get("ref"));
     const textRole: Column = st.kind === "targets" ? "target" : "title";
@@ -717,12 +737,6 @@ class Parser {
       row.task = null;
       return;
     }
-    // Cells cut into fewer items than the row has (a PDF cell whose paragraph breaks did not show): cut them at their soft breaks.
-    const itemRoles: Column[] = ["title", "activity", "product", "lead", "support", "timeline", "criteria"];
-    const most = Math.max(...st.roles.map((r, i) => (itemRoles.includes(r) ? (cells[i] ?? []).length : 0)));
-    st.roles.forEach((r, i) => {
-      if (itemRoles.includes(r) && cells[i] && cells[i].length > 0 && cells[i].length < most) cells[i] = splitSoft(cells[i], most);
-    });
     const areaCell = cellText(get("area"));
     if (areaCell) this.tableArea = areaOfHeading(areaCell) ?? this.tableArea;
     const titles = activity.length > 0 ? activity : main;
@@ -750,7 +764,6 @@ class Parser {
           support: [...roles.support, ...this.m.split(supportText).filter((u) => !roles.support.some((s) => s.unit !== null && s.unit === u.unit))],
           timeline: timelineText ? collapse(timelineText) : null,
           criteria: [...new Set([...criteriaOf(pick(get("criteria"), i)), ...inlineCriteria(title)])],
-          monitor: false,
         },
       };
       this.tasks.push(task);

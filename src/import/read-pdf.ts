@@ -58,7 +58,7 @@ function asMatrix(args: unknown[]): Matrix | null {
   return a.every(Number.isFinite) ? (a as Matrix) : null;
 }
 
-interface Glyph {
+export interface Glyph {
   ch: string;
   x0: number;
   x1: number;
@@ -67,7 +67,7 @@ interface Glyph {
   size: number;
 }
 
-interface Segment {
+export interface Segment {
   /** "h": y fixed, from a to b in x; "v": x fixed, from a to b in y */
   dir: "h" | "v";
   at: number;
@@ -75,23 +75,23 @@ interface Segment {
   b: number;
 }
 
-interface PageContent {
+export interface PageContent {
   glyphs: Glyph[];
   segments: Segment[];
 }
 
-interface PdfGlyph {
+export interface PdfGlyph {
   unicode?: string;
   width?: number;
   isSpace?: boolean;
 }
 
-interface OpNames {
+export interface OpNames {
   [name: string]: number;
 }
 
 /** Glyphs with their page positions, and ruling lines, from one page's operator list. */
-function readOperators(fnArray: ArrayLike<number>, argsArray: unknown[][], OPS: OpNames): PageContent {
+export function readOperators(fnArray: ArrayLike<number>, argsArray: unknown[][], OPS: OpNames): PageContent {
   const glyphs: Glyph[] = [];
   const segments: Segment[] = [];
   let ctm: Matrix = IDENTITY;
@@ -442,7 +442,7 @@ interface CellCuts {
   maybe: number[];
 }
 
-const OPEN_END = /(?:[,;:–-]|(?:^|\s)(?:và|của|các|với|theo|về|cho|trong|tại|để|được|là|những|từ|đến|trên|ngày|tháng|năm|quý|số|trước|sau|đợt|lần|mức|độ))$/iu;
+const OPEN_END = /(?:[,;:–-]|(?:^|[\s(])(?:và|của|các|với|theo|về|cho|trong|tại|để|được|là|những|từ|đến|trên|ngày|tháng|năm|quý|số|trước|sau|đợt|lần|mức|độ))$/iu;
 
 /**
  * Where the paragraphs of a cell begin. Surely after a wider gap, at a bullet,
@@ -629,6 +629,51 @@ function orderBlocks(items: Array<{ y: number; block: Block }>): Block[] {
   return items.sort((a, b) => b.y - a.y).map((i) => i.block);
 }
 
+/** One page's glyphs and rules into blocks: ruled tables, and paragraphs between them, top to bottom. */
+export function layoutPage({ glyphs, segments }: PageContent): Block[] {
+  const grids = gridsOf(segments);
+  const placed: Array<{ y: number; block: Block }> = [];
+  const free: Glyph[] = [];
+  const byGrid = new Map<Grid, Glyph[]>();
+  for (const g of glyphs) {
+    const cx = (g.x0 + g.x1) / 2;
+    const cy = g.y + 0.3 * g.size;
+    const grid = grids.find((gr) => inGrid(gr, cx, cy));
+    if (!grid) {
+      free.push(g);
+      continue;
+    }
+    const list = byGrid.get(grid);
+    if (list) list.push(g);
+    else byGrid.set(grid, [g]);
+  }
+  for (const [grid, list] of byGrid) {
+    const t = tableOf(grid, list);
+    if (t) placed.push({ y: grid.y1, block: t });
+  }
+  // Prose between tables keeps its place: the free lines are cut at each table.
+  const cuts = [...byGrid.keys()].map((g) => g.y1).sort((a, b) => b - a);
+  let group: TextLine[] = [];
+  let cutIdx = 0;
+  const flushGroup = () => {
+    if (group.length === 0) return;
+    const paras: Block[] = [];
+    paragraphsOf({ lines: group }, paras);
+    const y = group[0].y;
+    paras.forEach((b, k) => placed.push({ y: y - k * 1e-6, block: b }));
+    group = [];
+  };
+  for (const l of linesOf(free)) {
+    while (cutIdx < cuts.length && l.y < cuts[cutIdx]) {
+      flushGroup();
+      cutIdx++;
+    }
+    group.push(l);
+  }
+  flushGroup();
+  return orderBlocks(placed);
+}
+
 export async function readPdf(data: Uint8Array): Promise<Block[]> {
   ensureArrayBufferTransfer();
   const pdfjs = (await getResolvedPDFJS()) as unknown as { OPS: OpNames };
@@ -639,50 +684,9 @@ export async function readPdf(data: Uint8Array): Promise<Block[]> {
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const ops = await page.getOperatorList();
-      const { glyphs, segments } = readOperators(ops.fnArray, ops.argsArray as unknown[][], pdfjs.OPS);
-      glyphCount += glyphs.length;
-      const grids = gridsOf(segments);
-      const placed: Array<{ y: number; block: Block }> = [];
-      const free: Glyph[] = [];
-      const byGrid = new Map<Grid, Glyph[]>();
-      for (const g of glyphs) {
-        const cx = (g.x0 + g.x1) / 2;
-        const cy = g.y + 0.3 * g.size;
-        const grid = grids.find((gr) => inGrid(gr, cx, cy));
-        if (!grid) {
-          free.push(g);
-          continue;
-        }
-        const list = byGrid.get(grid);
-        if (list) list.push(g);
-        else byGrid.set(grid, [g]);
-      }
-      for (const [grid, list] of byGrid) {
-        const t = tableOf(grid, list);
-        if (t) placed.push({ y: grid.y1, block: t });
-      }
-      // Prose between tables keeps its place: cut the free lines at each table.
-      const lines = linesOf(free);
-      const cuts = [...byGrid.keys()].map((g) => g.y1).sort((a, b) => b - a);
-      let group: TextLine[] = [];
-      let cutIdx = 0;
-      const flushGroup = () => {
-        if (group.length === 0) return;
-        const paras: Block[] = [];
-        paragraphsOf({ lines: group }, paras);
-        const y = group[0].y;
-        paras.forEach((b, k) => placed.push({ y: y - k * 1e-6, block: b }));
-        group = [];
-      };
-      for (const l of lines) {
-        while (cutIdx < cuts.length && l.y < cuts[cutIdx]) {
-          flushGroup();
-          cutIdx++;
-        }
-        group.push(l);
-      }
-      flushGroup();
-      blocks.push(...orderBlocks(placed));
+      const content = readOperators(ops.fnArray, ops.argsArray as unknown[][], pdfjs.OPS);
+      glyphCount += content.glyphs.length;
+      blocks.push(...layoutPage(content));
       page.cleanup();
     }
   } finally {

@@ -7,7 +7,7 @@ import { isIsoDate } from "../../src/domain/dates.js";
 import type { UnitReference } from "../../src/domain/unit-match.js";
 import { AppError, importPlanBuffer, parseBlocks } from "../../src/import/index.js";
 import { blocksFromHtml } from "../../src/import/read-docx.js";
-import { NO_TEXT_LAYER } from "../../src/import/read-pdf.js";
+import { layoutPage, NO_TEXT_LAYER, readOperators, type Glyph, type Segment } from "../../src/import/read-pdf.js";
 import { readText } from "../../src/import/read-text.js";
 import type { PlanDraft } from "../../src/db/seed/plan-draft.js";
 
@@ -344,20 +344,23 @@ thuc hien theo dung quy dinh.
 - B¢ phdn phdi hop: Cac b¢ phan lien quan
 - Thoi gian thuc hién: Quy I/2025
 - Tiéu chi thanh phan: 3.1.2; 3.2.1
+2 Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ.
 
 Trang 2
 
-1.2. Cong khai thu tuc hanh chinh tren Cong dich vu cong.
+1.2. Cong khai thu tuc hanh chinh tren Cong dich vu cong²
 - Bo phan chu tri: Bo phan mot cua
 - Thdi gian thuc hién: Thuong xuyen`);
 
-  it("reads damaged labels, joins a line broken mid-sentence and drops the page footer", () => {
+  it("reads damaged labels, joins a line broken mid-sentence, drops the page footer and the footnotes", () => {
     expect(draft.tasks).toHaveLength(2);
     const [a, b] = draft.tasks;
     expect(a).toMatchObject({ ref: "1.1", area: "thu-tuc-hanh-chinh", title: "Xay dung ke hoach kiem soat thu tuc hanh chinh nam 2025 va to chuc thuc hien theo dung quy dinh.", criteria: ["3.1.2", "3.2.1"] });
     expect(ids(a.lead)).toEqual(["vp-tk"]);
     expect(ids(a.support)).toEqual(["lien-quan"]);
     expect(a.timeline.due).toBe("2025-03-31");
+    expect(a.timeline.milestones).toEqual(["2025-03-31"]);
+    expect(b.title).toBe("Cong khai thu tuc hanh chinh tren Cong dich vu cong");
     expect(ids(b.lead)).toEqual(["mot-cua"]);
     expect(b.timeline).toMatchObject({ due: "2025-12-31", recurrence: "continuous" });
     expect(draft.document).toMatchObject({ type: "KH", issuer: "UBND xã Dong Son", year: 2025 });
@@ -413,6 +416,78 @@ Thời gian thực hiện ngay từ đầu năm 2024 đến ngày 15/11/2024.`);
       ["the-che", "2024-11-15", null, ["tp-ht"]],
     ]);
     expect(d.tasks[0].timeline.text).toBe("từ đầu năm 2024 đến ngày 15/11/2024");
+  });
+});
+
+describe("the PDF text layer", () => {
+  const OPS = { save: 10, restore: 11, transform: 12, beginText: 31, endText: 32, setFont: 37, moveText: 40, setTextMatrix: 42, showText: 44, constructPath: 91 };
+  const g = (unicode: string, width: number) => ({ unicode, width, isSpace: unicode === " " });
+
+  it("puts letters drawn with a second font back into the gaps of the first", () => {
+    // "Hoài H" + gap + "o" in one font, "ả" drawn into the gap with another: as a word processor writes Vietnamese.
+    const gapAt = 72 + ((722 + 500 + 443 + 277 + 250 + 722) / 1000) * 13;
+    const fn = [OPS.beginText, OPS.setFont, OPS.moveText, OPS.showText, OPS.setTextMatrix, OPS.setFont, OPS.showText, OPS.endText];
+    const args = [[], ["f1", 13], [72, 461.5], [[g("H", 722), g("o", 500), g("à", 443), g("i", 277), g(" ", 250), g("H", 722), -596, g("o", 500)]], [[1, 0, 0, 1, gapAt, 461.5]], ["f2", 13], [[g("ả", 596)]], []];
+    const page = readOperators(fn, args, OPS);
+    expect(page.glyphs.map((x) => x.ch).join("")).toBe("HoàiHoả");
+    expect(layoutPage(page)).toEqual([{ kind: "para", text: "Hoài Hảo" }]);
+  });
+
+  /** A word or sentence as glyphs of half the font size each, from x on baseline y. */
+  function glyphs(text: string, x: number, y: number, size = 10): Glyph[] {
+    const out: Glyph[] = [];
+    let at = x;
+    for (const ch of text) {
+      if (ch !== " ") out.push({ ch, x0: at, x1: at + size / 2, y, size });
+      at += size / 2;
+    }
+    return out;
+  }
+  const h = (at: number, a: number, b: number): Segment => ({ dir: "h", at, a, b });
+  const v = (at: number, a: number, b: number): Segment => ({ dir: "v", at, a, b });
+
+  it("reads a ruled table and the paragraphs of a cell", () => {
+    // Columns at x 50 | 90 | 300 | 400; rows at y 700 | 680 | 600 | 560.
+    const segments = [h(700, 50, 400), h(680, 50, 400), h(600, 50, 400), h(560, 50, 400), v(50, 560, 700), v(90, 560, 700), v(300, 560, 700), v(400, 560, 700)];
+    const page = {
+      segments,
+      glyphs: [
+        ...glyphs("STT", 54, 686),
+        ...glyphs("Hoạt động", 94, 686),
+        ...glyphs("Thời gian", 304, 686),
+        ...glyphs("1", 54, 666),
+        // two paragraphs: "Rà soát văn bản" ends short, "Tuyên" would have fitted after it
+        ...glyphs("Rà soát văn bản", 94, 666),
+        ...glyphs("Tuyên truyền pháp luật cho người dân tại", 94, 654),
+        ...glyphs("các thôn", 94, 642),
+        ...glyphs("Quý I/2025", 304, 666),
+        ...glyphs("Quý II/2025", 304, 654),
+        ...glyphs("2", 54, 586),
+        ...glyphs("Báo cáo kết quả", 94, 586),
+        ...glyphs("Tháng 12/2025", 304, 586),
+        ...glyphs("Ghi chú ngoài bảng", 50, 540),
+      ],
+    };
+    expect(layoutPage(page)).toEqual([
+      {
+        kind: "table",
+        rows: [
+          [["STT"], ["Hoạt động"], ["Thời gian"]],
+          [["1"], ["Rà soát văn bản", "Tuyên truyền pháp luật cho người dân tại các thôn"], ["Quý I/2025", "Quý II/2025"]],
+          [["2"], ["Báo cáo kết quả"], ["Tháng 12/2025"]],
+        ],
+      },
+      { kind: "para", text: "Ghi chú ngoài bảng" },
+    ]);
+  });
+
+  it("lays a merged cell on its first place and leaves the places it covers empty", () => {
+    // "1" spans both rows (no rule under it); the section title spans the two right columns (no rule between them).
+    const page = {
+      segments: [h(700, 50, 400), h(680, 90, 400), h(660, 50, 400), v(50, 660, 700), v(90, 660, 700), v(300, 660, 680), v(400, 660, 700)],
+      glyphs: [...glyphs("1", 54, 676), ...glyphs("CẢI CÁCH THỂ CHẾ", 94, 686), ...glyphs("Rà soát văn bản", 94, 666), ...glyphs("Quý I/2025", 304, 666)],
+    };
+    expect(layoutPage(page)).toEqual([{ kind: "table", rows: [[["1"], ["CẢI CÁCH THỂ CHẾ"], []], [[], ["Rà soát văn bản"], ["Quý I/2025"]]] }]);
   });
 });
 
