@@ -1,17 +1,21 @@
 import { loadConfig } from "../config.js";
 import { systemToday } from "../api/context.js";
-import { buildServer } from "../api/server.js";
-import { seedDemo, DEMO_PASSWORD, type DemoLogin } from "../db/seed/demo.js";
-import { backupTo, restoreFrom } from "../db/backup.js";
-import { scheduleReminders, sendReminders } from "../jobs/reminders.js";
-import { describe, openConfigured } from "./open.js";
+import type { DemoLogin } from "../db/seed/demo.js";
+
+// Each command loads only what it needs: `cchc import` starts without the server or a database.
+const server = () => import("../api/server.js");
+const demo = () => import("../db/seed/demo.js");
+const backup = () => import("../db/backup.js");
+const reminders = () => import("../jobs/reminders.js");
+const open = () => import("./open.js");
 
 const ROLE_WORDS: Record<string, string> = {
   province_admin: "Quản trị cấp tỉnh", province_viewer: "Cán bộ cấp tỉnh", chairman: "Chủ tịch UBND",
   focal_point: "Công chức đầu mối CCHC", unit_officer: "Công chức bộ phận",
 };
 
-function printLogins(logins: DemoLogin[]) {
+async function printLogins(logins: DemoLogin[]) {
+  const { DEMO_PASSWORD } = await demo();
   console.log("\nĐã tạo dữ liệu mẫu. Tài khoản đăng nhập (mật khẩu chung: %s):", DEMO_PASSWORD);
   for (const l of logins) console.log(`  ${l.username.padEnd(18)} ${ROLE_WORDS[l.role].padEnd(24)} ${l.fullName} — ${l.org}`);
   console.log("Hãy đổi mật khẩu trước khi dùng thật.\n");
@@ -37,10 +41,11 @@ export async function main(argv: string[]): Promise<number> {
   const today = systemToday(config.today);
   switch (command) {
     case "serve": {
+      const [{ openConfigured, describe }, { seedDemo }, { buildServer }, { scheduleReminders }] = await Promise.all([open(), demo(), server(), reminders()]);
       const database = await openConfigured(config);
       if (database.kind === "pglite" || args.includes("--seed")) {
         const logins = await seedDemo(database.db, today());
-        if (logins) printLogins(logins);
+        if (logins) await printLogins(logins);
       }
       const app = await buildServer({ database, today, secureCookies: config.secureCookies, webRoot: config.webRoot, trustProxy: config.trustProxy, logger: process.env.LOG_REQUESTS === "1" });
       const stop = scheduleReminders(database.db, today, (m) => console.log(m));
@@ -52,19 +57,22 @@ export async function main(argv: string[]): Promise<number> {
       return new Promise<number>(() => {});
     }
     case "migrate": {
+      const { openConfigured, describe } = await open();
       const database = await openConfigured(config);
       console.log(`Đã cập nhật cấu trúc ${describe(config)}.`);
       await database.close();
       return 0;
     }
     case "seed": {
+      const [{ openConfigured }, { seedDemo }] = await Promise.all([open(), demo()]);
       const database = await openConfigured(config);
       const logins = await seedDemo(database.db, today());
-      if (logins) printLogins(logins); else console.log("CSDL đã có dữ liệu; không tạo dữ liệu mẫu.");
+      if (logins) await printLogins(logins); else console.log("CSDL đã có dữ liệu; không tạo dữ liệu mẫu.");
       await database.close();
       return 0;
     }
     case "remind": {
+      const [{ openConfigured }, { sendReminders }] = await Promise.all([open(), reminders()]);
       const database = await openConfigured(config);
       const { sent } = await sendReminders(database.db, today());
       console.log(`Đã gửi ${sent} thông báo nhắc việc.`);
@@ -75,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     case "restore": {
       const file = args[0];
       if (!file) { console.error(`Thiếu tên tệp: cchc ${command} TỆP`); return 2; }
+      const [{ openConfigured }, { backupTo, restoreFrom }] = await Promise.all([open(), backup()]);
       const database = await openConfigured(config);
       try {
         const counts = command === "backup" ? await backupTo(database.db, file) : await restoreFrom(database.db, file);
