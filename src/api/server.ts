@@ -21,8 +21,9 @@ import { extensionRoutes } from "./routes/extensions.js";
 import { targetRoutes } from "./routes/targets.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { notificationRoutes } from "./routes/notifications.js";
+import { importRoutes } from "./routes/imports.js";
 
-const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, notificationRoutes];
+const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, notificationRoutes, importRoutes];
 const PUBLIC_API = new Set(["/api/auth/login", "/api/auth/logout", "/api/health"]);
 
 /** Translates any error into the one JSON shape with a Vietnamese message. */

@@ -45,6 +45,12 @@ export async function listPlans(tx: Tx, orgId: string, filter: { year?: number; 
   return rows.map((plan) => withCounts(plan, views));
 }
 
+/** One plan of an organisation with its counts, as the plan routes answer it. */
+export async function planWithCounts(tx: Tx, orgId: string, planId: string, today: IsoDate): Promise<PlanWithCounts> {
+  const [plan] = (await listPlans(tx, orgId, {}, today)).filter((p) => p.id === planId);
+  return plan;
+}
+
 function checkPlanInput(input: PlanInput) {
   if (input.issuedDate && input.year && Number(input.issuedDate.slice(0, 4)) > input.year + 1) {
     throw invalid("Ngày ban hành không khớp với năm của kế hoạch.", "issuedDate");

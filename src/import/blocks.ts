@@ -23,6 +23,26 @@ export interface TableBlock {
 
 export type Block = ParagraphBlock | TableBlock;
 
+/**
+ * The document as lines of text, for showing it beside its draft: one line per
+ * non-empty paragraph, one per table row (its cells joined by tabs). `starts`
+ * gives, per block, the index of its first line (a table's row r is line
+ * starts[i] + r).
+ */
+export function sourceLinesOf(blocks: Block[]): { lines: string[]; starts: number[] } {
+  const lines: string[] = [];
+  const starts: number[] = [];
+  for (const b of blocks) {
+    starts.push(lines.length);
+    if (b.kind === "para") {
+      if (b.text.trim()) lines.push(b.text);
+    } else {
+      for (const row of b.rows) lines.push(row.map((cell) => cell.join(" ")).join("\t"));
+    }
+  }
+  return { lines, starts };
+}
+
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
 export function decodeEntities(s: string): string {

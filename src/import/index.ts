@@ -14,13 +14,14 @@ import type { PlanDraft } from "../db/seed/plan-draft.js";
 import type { UnitReference } from "../domain/unit-match.js";
 import type { Block } from "./blocks.js";
 import { AppError, tooLarge, unreadable } from "./errors.js";
-import { parseBlocks } from "./parse.js";
+import { sourceLinesOf } from "./blocks.js";
+import { parseBlocks, parseBlocksWithSpans, type SourceSpan } from "./parse.js";
 import { readDocx } from "./read-docx.js";
 import { readPdf } from "./read-pdf.js";
 import { readText } from "./read-text.js";
 
 export { AppError } from "./errors.js";
-export { parseBlocks } from "./parse.js";
+export { parseBlocks, parseBlocksWithSpans, type SourceSpan } from "./parse.js";
 export type { PlanDraft } from "../db/seed/plan-draft.js";
 
 /** Files larger than this are refused before reading. */
@@ -99,6 +100,15 @@ export async function readBlocks(buffer: Uint8Array, filename: string): Promise<
 export async function importPlanBuffer(buffer: Uint8Array, filename: string, units: UnitReference = referenceUnits()): Promise<PlanDraft> {
   const blocks = await readBlocks(buffer, filename);
   return parseBlocks(blocks, { units });
+}
+
+/** What the import screen shows: the draft, the document as lines, and per task the lines it came from. */
+export interface ImportReview { draft: PlanDraft; sourceLines: string[]; spans: SourceSpan[] }
+
+export async function importPlanWithSources(buffer: Uint8Array, filename: string, units: UnitReference = referenceUnits()): Promise<ImportReview> {
+  const blocks = await readBlocks(buffer, filename);
+  const { draft, spans } = parseBlocksWithSpans(blocks, { units });
+  return { draft, sourceLines: sourceLinesOf(blocks).lines, spans };
 }
 
 export async function importPlanFile(path: string, units?: UnitReference): Promise<PlanDraft> {

@@ -21,7 +21,7 @@ import { fold } from "../domain/text.js";
 import { readTimeline } from "../domain/timeline.js";
 import { createUnitMatcher, type MatchedUnit, type UnitMatcher, type UnitReference } from "../domain/unit-match.js";
 import type { PlanDraft } from "../db/seed/plan-draft.js";
-import type { Block, TableBlock } from "./blocks.js";
+import { sourceLinesOf, type Block, type TableBlock } from "./blocks.js";
 import { readDocumentFields } from "./document-fields.js";
 import { SOFT_BREAK } from "./read-pdf.js";
 import { areaOfHeading, hasPhrase, isTargetSection, readLabel, sectionKind, startsWithPhrase, subSectionKind, words, type FieldKind, type SectionKind } from "./keywords.js";
@@ -41,7 +41,15 @@ interface Line {
   /** the text after the marker */
   rest: string;
   heading: number;
+  /** the source lines it was read from (sourceLinesOf) */
+  from?: number;
+  to?: number;
 }
+
+/** Where a task came from: a range of source lines (sourceLinesOf), both ends included. */
+export interface SourceSpan { from: number; to: number }
+
+type Item = { kind: "line"; line: Line } | { kind: "table"; table: TableBlock; start: number };
 
 const ROMAN = /^([IVXL]{1,5})\s*(?:[.:)–-]\s*|\s+(?=\p{Lu}))(.*)$/u;
 const MULTI = /^(\d{1,2}(?:\s?\.\s?\d{1,2}){1,3})\s*[.)]?\s*(?=\S)(.*)$/;
@@ -79,12 +87,12 @@ function startsLower(s: string): boolean {
  * that starts in lower case continues the one before (a line or page break
  * mid-sentence), as does one after a line cut at a hyphen.
  */
-function paragraphs(blocks: Block[]): Array<{ kind: "line"; line: Line } | { kind: "table"; table: TableBlock }> {
-  const out: Array<{ kind: "line"; line: Line } | { kind: "table"; table: TableBlock }> = [];
+function paragraphs(blocks: Block[], starts: number[]): Item[] {
+  const out: Item[] = [];
   let prevLine: Line | null = null;
-  for (const b of blocks) {
+  for (const [i, b] of blocks.entries()) {
     if (b.kind === "table") {
-      out.push({ kind: "table", table: b });
+      out.push({ kind: "table", table: b, start: starts[i] });
       prevLine = null;
       continue;
     }
@@ -95,10 +103,10 @@ function paragraphs(blocks: Block[]): Array<{ kind: "line"; line: Line } | { kin
     const digitGoesOn = /^\d/.test(text) && classify(text).marker === "none" && !/[.:;!?]$/.test(prevLine?.text ?? ".");
     if (prevLine && !b.heading && ((startsLower(text) && !/[.!?]$/.test(prevLine.text)) || /[\p{L}]-$/u.test(prevLine.text) || digitGoesOn)) {
       const joined = /[\p{L}]-$/u.test(prevLine.text) ? prevLine.text + text : `${prevLine.text} ${text}`;
-      Object.assign(prevLine, classify(joined, prevLine.heading));
+      Object.assign(prevLine, classify(joined, prevLine.heading), { to: starts[i] });
       continue;
     }
-    const line = classify(text, b.heading ?? 0);
+    const line = { ...classify(text, b.heading ?? 0), from: starts[i], to: starts[i] };
     out.push({ kind: "line", line });
     prevLine = line;
   }
@@ -119,6 +127,9 @@ interface WorkTask {
   area: string | null;
   title: string;
   fields: Field[];
+  /** the source lines it was read from */
+  from?: number;
+  to?: number;
   /** from a table row: units and timeline are final */
   table?: { product: string | null; lead: MatchedUnit[]; support: MatchedUnit[]; timeline: string | null; criteria: string[] };
 }
@@ -374,7 +385,9 @@ class Parser {
   private periodText: string | null = null;
   private table: TableState | null = null;
   private tableArea: string | null = null;
-  private lastRow: { task: WorkTask | null; cells: string[][] } | null = null;
+  private lastRow: { task: WorkTask | null; cells: string[][]; from?: number; to?: number } | null = null;
+  /** the source line of each row of the tables read so far */
+  private rowLines = new Map<string[][], number>();
   private seenRows = new Set<string>();
 
   constructor(opts: ParseOptions) {
@@ -406,7 +419,7 @@ class Parser {
   }
 
   private startTask(line: Line): void {
-    const task: WorkTask = { ref: line.ref, area: this.area, title: collapse(line.rest), fields: [] };
+    const task: WorkTask = { ref: line.ref, area: this.area, title: collapse(line.rest), fields: [], from: line.from, to: line.to };
     this.tasks.push(task);
     this.areaTasks.push(task);
     this.current = task;
@@ -449,7 +462,18 @@ class Parser {
     for (const f of new Set([this.lastField, ...this.lastFields])) f.text = collapse(`${f.text} ${text}`);
   }
 
+  /** One line; a line that goes on with the current task widens the task's source span. */
   private line(line: Line): void {
+    const before = this.current;
+    this.lineBody(line);
+    const cur = this.current;
+    if (cur && cur === before && line.to !== undefined) {
+      cur.from ??= line.from;
+      cur.to = Math.max(cur.to ?? line.to, line.to);
+    }
+  }
+
+  private lineBody(line: Line): void {
     const rest = line.rest;
     // Top sections: "I. MỤC ĐÍCH…", "III. NHIỆM VỤ…", "PHỤ LỤC".
     if (line.marker === "roman" || /^ph[ụu]\s*l[ụu]c\b/i.test(line.text)) {
@@ -581,7 +605,8 @@ class Parser {
 
   // --- tables --------------------------------------------------------------
 
-  private tableBlock(table: TableBlock, adjacent: boolean): void {
+  private tableBlock(table: TableBlock, adjacent: boolean, start: number): void {
+    table.rows.forEach((r, i) => this.rowLines.set(r, start + i));
     const rows = table.rows.filter((r) => !rowIsEmpty(r));
     if (rows.length === 0) return;
     // Header rows at the top (one or two), found by their words.
@@ -626,7 +651,10 @@ class Parser {
   /** A table that is no task or target table: a narrow one (a letterhead, a signature block, a boxed paragraph) is read as lines; a wide one is left out. */
   private proseRows(rows: string[][][]): void {
     if (Math.max(...rows.map((r) => r.filter((c) => c.length > 0).length)) > 3) return;
-    for (const row of rows) for (const cell of row) for (const item of cell) this.line(classify(item));
+    for (const row of rows) {
+      const at = this.rowLines.get(row);
+      for (const cell of row) for (const item of cell) this.line({ ...classify(item), from: at, to: at });
+    }
   }
 
   private cell(row: string[][], role: Column): string[] {
@@ -659,6 +687,7 @@ class Parser {
         joined[joined.length - 1] = /[\p{L}]-$/u.test(last) ? last + add[0] : `${last}${/^\p{Lu}/u.test(add[0]) ? SOFT_BREAK : " "}${add[0]}`;
         return [...joined, ...add.slice(1)];
       });
+      this.lastRow.to = this.rowLines.get(row) ?? this.lastRow.to;
       this.redoRow();
       return;
     }
@@ -669,7 +698,8 @@ class Parser {
       cells = cells.map((c, i) => (c.length === 0 && st.roles[i] !== textRole && st.roles[i] !== "activity" && st.roles[i] !== "product" && st.roles[i] !== "value" ? [...(above[i] ?? [])] : c));
       if (st.kind === "targets" || this.lastRow.task) cells = cells.map((c, i) => (st.roles[i] === "ref" ? [] : c));
     }
-    this.lastRow = { task: null, cells };
+    const at = this.rowLines.get(row);
+    this.lastRow = { task: null, cells, from: at, to: at };
     this.emitRow();
   }
 
@@ -758,6 +788,8 @@ class Parser {
         area: this.tableArea,
         title,
         fields: [],
+        from: row.from,
+        to: row.to,
         table: {
           product: productText ? stripEnd(productText) : null,
           lead: roles.lead,
@@ -790,8 +822,8 @@ class Parser {
 
   // --- run -----------------------------------------------------------------
 
-  run(blocks: Block[]): PlanDraft {
-    const items = paragraphs(blocks);
+  run(blocks: Block[]): { draft: PlanDraft; spans: SourceSpan[] } {
+    const items = paragraphs(blocks, sourceLinesOf(blocks).starts);
     const paras: string[] = [];
     let firstSection = -1;
     for (const it of items) {
@@ -811,7 +843,7 @@ class Parser {
     let prevWasTable = false;
     for (const it of items) {
       if (it.kind === "table") {
-        this.tableBlock(it.table, prevWasTable);
+        this.tableBlock(it.table, prevWasTable, it.start);
         prevWasTable = true;
         continue;
       }
@@ -823,7 +855,7 @@ class Parser {
     return this.finish(doc);
   }
 
-  private finish(doc: ReturnType<typeof readDocumentFields>): PlanDraft {
+  private finish(doc: ReturnType<typeof readDocumentFields>): { draft: PlanDraft; spans: SourceSpan[] } {
     const year = doc.year ?? new Date().getFullYear();
     const tasks: Task[] = [];
     const sources: WorkTask[] = [];
@@ -859,11 +891,8 @@ class Parser {
       if (t.product && /\d\s*%/.test(t.product)) addTarget(t.product, t.lead, monitor);
       if (/\d\s*%/.test(t.title)) for (const clause of percentClauses(t.title)) addTarget(clause, t.lead, monitor);
     });
-    return {
-      document: doc,
-      targets,
-      tasks,
-    };
+    const spans = sources.map((w) => ({ from: w.from ?? 0, to: Math.max(w.to ?? w.from ?? 0, w.from ?? 0) }));
+    return { draft: { document: doc, targets, tasks }, spans };
   }
 
   private finishTask(w: WorkTask, year: number, period: string | null): Task {
@@ -917,5 +946,10 @@ class Parser {
 
 /** Reads blocks into a plan draft. Never throws on odd input: what it cannot read stays empty. */
 export function parseBlocks(blocks: Block[], opts: ParseOptions): PlanDraft {
+  return new Parser(opts).run(blocks).draft;
+}
+
+/** The draft with, per task, the span of source lines (sourceLinesOf) it was read from. */
+export function parseBlocksWithSpans(blocks: Block[], opts: ParseOptions): { draft: PlanDraft; spans: SourceSpan[] } {
   return new Parser(opts).run(blocks);
 }

@@ -249,6 +249,16 @@ describe("permission walk: every API route × every role (PGlite)", () => {
       prepare: () => ({ params: { orgId }, body: { type: "topical", title: `Kế hoạch chuyên đề ${next()}`, year: 2026, number: "15/KH-UBND" } }),
     },
     {
+      method: "POST", route: "/api/orgs/:orgId/imports", expect: onlyBy({ focal_point: 200 }),
+      prepare: () => ({ params: { orgId }, body: planDocumentForm() }),
+      check: (_role, res) => { if (res.status === 200) expect(res.body.draft.tasks.map((t: any) => t.title)).toEqual(["Rà soát, đơn giản hóa thủ tục hành chính"]); },
+    },
+    {
+      method: "POST", route: "/api/orgs/:orgId/imports/accept", expect: onlyBy({ focal_point: 201 }),
+      prepare: () => ({ params: { orgId }, body: acceptedDraft(`Kế hoạch nhập từ tài liệu ${next()}`) }),
+      check: (_role, res) => { if (res.status === 201) expect(res.body).toMatchObject({ status: "draft", taskCount: 1 }); },
+    },
+    {
       method: "GET", route: "/api/plans/:planId", label: "an active plan", expect: communeRead, prepare: () => ({ params: { planId: walkPlanId } }),
       check: (role, res) => {
         if (res.status !== 200) return;
@@ -564,6 +574,32 @@ describe("permission walk: every API route × every role (PGlite)", () => {
     expect(ok(await fp().get("/api/notifications"), "notifications").unread).toBe(mine.unread);
   });
 });
+
+/** A one-task plan document as the import screen uploads it. */
+function planDocumentForm(): FormData {
+  const text = ["KẾ HOẠCH", "Cải cách hành chính năm 2026", "I. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "1. Rà soát, đơn giản hóa thủ tục hành chính",
+    "- Bộ phận chủ trì: Tư pháp – Hộ tịch", "- Thời gian thực hiện: Quý II năm 2026"].join("\n");
+  const form = new FormData();
+  form.append("file", new Blob([text], { type: "text/plain" }), "ke-hoach.txt");
+  return form;
+}
+
+/** A reviewed one-task draft, its unit given by reference id. */
+function acceptedDraft(title: string) {
+  return {
+    type: "topical",
+    unitMap: {},
+    draft: {
+      document: { type: "KH", number: null, issuer: "UBND xã Tỉnh Khê", place: null, date: null, title, year: 2026, signer: { name: null, title: null } },
+      targets: [],
+      tasks: [{
+        ref: "1", area: "thu-tuc-hanh-chinh", title: "Rà soát, đơn giản hóa thủ tục hành chính", product: null,
+        lead: [{ unit: "tp-ht", text: "Tư pháp – Hộ tịch" }], support: [],
+        timeline: { text: "Quý II năm 2026", milestones: ["2026-06-30"], due: "2026-06-30", recurrence: null }, criteria: [],
+      }],
+    },
+  };
+}
 
 async function firstTaskWithFile(client: Client, plan: any): Promise<{ id: string }> {
   for (const t of plan.tasks) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { samplePdf } from "../../src/db/seed/demo.js";
@@ -8,6 +9,7 @@ import { launchChromium } from "../support/browser.js";
 
 const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
 const TODAY = "2026-06-15";
+const SEED_DOCX = join(resolve(fileURLToPath(new URL("../..", import.meta.url)), "../shared"), "seeds", "000_4f22acc3fcb5c023.docx");
 
 /**
  * The foundation's story end to end in a real browser: a unit officer reports
@@ -89,5 +91,42 @@ describe("browser: a unit officer reports, the chairman sees it", () => {
     expect(width, "no page-wide horizontal scrolling on a phone").toBeLessThanOrEqual(390);
     await phone.goto(app.url + "/my-tasks");
     await phone.getByText("Nhiệm vụ của tôi").first().waitFor();
+  });
+
+  it("lets the focal point import a plan document, fix a unit, and find the tasks in the new plan", async () => {
+    if (!existsSync(SEED_DOCX)) throw new Error(`The seed plan ${SEED_DOCX} is missing (expected shared/ beside the project root); this test does not skip.`);
+    const page = await signIn("dm.tinhkhe");
+    await page.goto(app.url + "/plans");
+    await page.getByRole("button", { name: "Nhập từ tài liệu" }).click();
+    await page.locator('input[type="file"]').setInputFiles(SEED_DOCX);
+    await page.getByRole("button", { name: "Tải lên và đọc" }).click();
+    const tasks = page.getByTestId("import-task");
+    await tasks.first().waitFor({ timeout: 30_000 });
+    expect(await tasks.count()).toBe(30);
+    await page.getByText("Đơn vị chưa khớp").first().waitFor();
+
+    // The first task: its source lines light up; its lead unit becomes Văn hóa – Xã hội instead.
+    await tasks.first().getByRole("button").first().click();
+    const lit = page.getByTestId("import-source").locator("[data-active]");
+    await lit.first().waitFor();
+    expect(await lit.first().textContent()).toContain("Tiếp tục nâng cao chất lượng công tác soạn thảo");
+    const editor = page.getByTestId("import-task-editor");
+    const lead = editor.getByLabel("Bộ phận chủ trì", { exact: true });
+    await lead.click();
+    await lead.fill("van hoa");
+    await page.getByRole("option", { name: /Văn hóa/ }).first().click();
+    await page.getByLabel("Tên kế hoạch").fill("Kế hoạch CCHC nhập thử từ tài liệu");
+
+    await page.getByRole("button", { name: "Chấp nhận và tạo kế hoạch" }).click();
+    await page.waitForURL(/\/plans\/[0-9a-f-]{36}/);
+    await page.getByText("Kế hoạch CCHC nhập thử từ tài liệu").first().waitFor();
+    await page.getByText("Xây dựng Kế hoạch cải cách hành chính của xã năm 2025").first().waitFor();
+
+    const api = await app.login("dm.tinhkhe");
+    const planId = /\/plans\/([0-9a-f-]{36})/.exec(page.url())![1];
+    const plan = (await api.get(`/api/plans/${planId}`)).body;
+    expect(plan).toMatchObject({ status: "draft", taskCount: 30 });
+    const first = (await api.get(`/api/tasks/${plan.tasks[0].id}`)).body;
+    expect(first.lead.map((u: any) => u.name).join(" ")).toMatch(/Văn hóa/);
   });
 });

@@ -71,6 +71,12 @@ const plansRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/plans/PlanListPage'), 'PlanListPage'),
 });
 
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'plans/import',
+  component: lazyRouteComponent(() => import('./features/imports/ImportPage'), 'ImportPage'),
+});
+
 const planRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'plans/$planId',
@@ -117,6 +123,7 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     indexRoute,
     plansRoute,
+    importRoute,
     planRoute,
     taskRoute,
     myTasksRoute,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { invalid } from "../../domain/errors.js";
-import { createPlan, listPlans, setPlanStatus, updatePlan, withCounts } from "../../db/plans.js";
+import { createPlan, listPlans, planWithCounts, setPlanStatus, updatePlan, withCounts } from "../../db/plans.js";
 import { loadTaskViews, tasksOfPlan } from "../../db/tasks.js";
 import { loadTargets } from "../../db/targets.js";
 import { PLAN_STATUSES, PLAN_TYPES } from "../../db/schema.js";
@@ -20,10 +20,7 @@ const TRANSITIONS: Record<string, PlanAction> = { "draft>active": "approve", "ac
 export const planRoutes: RouteModule = (app, ctx) => {
   const { db } = ctx.database;
 
-  async function planWithCounts(planId: string, orgId: string) {
-    const [plan] = (await listPlans(db, orgId, {}, ctx.today())).filter((p) => p.id === planId);
-    return plan;
-  }
+  const withCountsOf = (planId: string, orgId: string) => planWithCounts(db, orgId, planId, ctx.today());
 
   app.get("/api/orgs/:orgId/plans", {
     schema: { tags: ["Kế hoạch"], summary: "Kế hoạch của đơn vị", params: idParam("orgId", "Mã đơn vị"),
@@ -40,7 +37,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
     if (!canOnPlan(viewer, "create", { orgId: org.id, status: "draft", org })) throw forbidden("Chỉ công chức đầu mối CCHC của đơn vị được tạo kế hoạch.");
     const plan = await createPlan(db, viewer, org.id, request.body);
     reply.code(201);
-    return presentPlan(await planWithCounts(plan.id, org.id));
+    return presentPlan(await withCountsOf(plan.id, org.id));
   });
 
   app.get("/api/plans/:planId", { schema: { tags: ["Kế hoạch"], summary: "Kế hoạch với nhiệm vụ và chỉ tiêu", params: idParam("planId", "Mã kế hoạch") } }, async (request) => {
@@ -66,7 +63,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
     const viewer = requireViewer(request);
     const plan = await planFor(db, viewer, request.params.planId, "update");
     await updatePlan(db, viewer, plan, request.body);
-    return presentPlan(await planWithCounts(plan.id, plan.orgId));
+    return presentPlan(await withCountsOf(plan.id, plan.orgId));
   });
 
   app.post("/api/plans/:planId/status", {
@@ -78,6 +75,6 @@ export const planRoutes: RouteModule = (app, ctx) => {
     if (!action) throw invalid("Không thể chuyển kế hoạch sang trạng thái này.", "status");
     const plan = await planFor(db, viewer, current.id, action);
     await setPlanStatus(db, viewer, plan, request.body.status);
-    return presentPlan(await planWithCounts(plan.id, plan.orgId));
+    return presentPlan(await withCountsOf(plan.id, plan.orgId));
   });
 };

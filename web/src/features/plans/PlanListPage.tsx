@@ -40,9 +40,14 @@ export function PlanListPage() {
         subtitle={org.name}
         actions={
           canCreate && (
-            <Button leftSection={<Icon name="plus" size={16} />} onClick={create.open}>
-              {t('plans.create')}
-            </Button>
+            <Group gap="xs">
+              <Button variant="default" leftSection={<Icon name="upload" size={16} />} onClick={() => void navigate({ to: '/plans/import' })}>
+                {t('plans.import')}
+              </Button>
+              <Button leftSection={<Icon name="plus" size={16} />} onClick={create.open}>
+                {t('plans.create')}
+              </Button>
+            </Group>
           )
         }
       />
