@@ -14,7 +14,7 @@ import { fold } from "../domain/text.js";
 import { recordAudit } from "./audit.js";
 import { plans, targets, targetUnits, tasks, taskUnits, units } from "./schema.js";
 import { listUnits } from "./units.js";
-import type { PlanDraft } from "./seed/plan-draft.js";
+import type { PlanDraft } from "../domain/plan-draft.js";
 import type { Actor } from "./plans.js";
 import type { PlanRow } from "./tasks.js";
 import type { Db, Tx } from "./connection.js";

@@ -5,17 +5,9 @@
 import { fold } from "../domain/text.js";
 import { isValidYmd, ymd } from "../domain/dates.js";
 import { words } from "./keywords.js";
+import type { PlanDraft } from "../domain/plan-draft.js";
 
-export interface DocumentFields {
-  type: string | null;
-  number: string | null;
-  issuer: string | null;
-  place: string | null;
-  date: string | null;
-  title: string | null;
-  year: number | null;
-  signer: { name: string | null; title: string | null };
-}
+export type DocumentFields = PlanDraft["document"];
 
 const TYPES: Array<[string, string]> = [
   ["ke hoach", "KH"],

@@ -10,7 +10,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readFileSync } from "node:fs";
-import type { PlanDraft } from "../db/seed/plan-draft.js";
+import type { PlanDraft } from "../domain/plan-draft.js";
 import type { UnitReference } from "../domain/unit-match.js";
 import type { Block } from "./blocks.js";
 import { AppError, tooLarge, unreadable } from "./errors.js";
@@ -22,7 +22,7 @@ import { readText } from "./read-text.js";
 
 export { AppError } from "./errors.js";
 export { parseBlocks, parseBlocksWithSpans, type SourceSpan } from "./parse.js";
-export type { PlanDraft } from "../db/seed/plan-draft.js";
+export type { PlanDraft } from "../domain/plan-draft.js";
 
 /** Files larger than this are refused before reading. */
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;

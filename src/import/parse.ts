@@ -20,7 +20,7 @@
 import { fold } from "../domain/text.js";
 import { readTimeline } from "../domain/timeline.js";
 import { createUnitMatcher, type MatchedUnit, type UnitMatcher, type UnitReference } from "../domain/unit-match.js";
-import type { PlanDraft } from "../db/seed/plan-draft.js";
+import type { PlanDraft } from "../domain/plan-draft.js";
 import { sourceLinesOf, type Block, type TableBlock } from "./blocks.js";
 import { readDocumentFields } from "./document-fields.js";
 import { SOFT_BREAK } from "./read-pdf.js";

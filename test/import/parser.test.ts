@@ -9,7 +9,7 @@ import { AppError, importPlanBuffer, parseBlocks } from "../../src/import/index.
 import { blocksFromHtml } from "../../src/import/read-docx.js";
 import { layoutPage, NO_TEXT_LAYER, readOperators, type Glyph, type Segment } from "../../src/import/read-pdf.js";
 import { readText } from "../../src/import/read-text.js";
-import type { PlanDraft } from "../../src/db/seed/plan-draft.js";
+import type { PlanDraft } from "../../src/domain/plan-draft.js";
 
 const units = JSON.parse(readFileSync(new URL("../../fixtures/units.json", import.meta.url), "utf8")) as UnitReference;
 

@@ -11,7 +11,7 @@ import { seedStandardUnits } from "../units.js";
 import { hashPassword } from "../users.js";
 import { planStart } from "../tasks.js";
 import { seededRandom } from "./random.js";
-import type { PlanDraft } from "./plan-draft.js";
+import type { PlanDraft } from "../../domain/plan-draft.js";
 import type { Db, Tx } from "../connection.js";
 
 export const DEMO_PASSWORD = "Demo12345";
