@@ -20,7 +20,7 @@ export const planBody = z.object({
 const unitList = (label: string) => z.array(uuid(label), { error: `${label} phải là danh sách bộ phận.` }).max(30);
 
 export const taskBody = z.object({
-  title: requiredText("Tên nhiệm vụ", 2000),
+  title: requiredText("Tên nhiệm vụ", 10000),
   area: enumOf("Lĩnh vực", AREA_CODES).nullable().optional(),
   ref: optionalText("Số thứ tự", 20),
   product: optionalText("Sản phẩm", 2000),
