@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sql } from "drizzle-orm";
 import { AREAS } from "../../domain/areas.js";
 import { listOrgFamily } from "../../db/orgs.js";
 import { requireViewer } from "../auth.js";
@@ -28,7 +29,7 @@ export const orgRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get("/api/health", { schema: { tags: ["Hệ thống"], summary: "Tình trạng hệ thống", querystring: z.object({}).passthrough() } }, async () => {
-    await db.execute("select 1" as never);
+    await db.execute(sql`select 1`);
     return { ok: true, database: ctx.database.kind };
   });
 };
