@@ -32,6 +32,8 @@ Cách dùng: cchc <lệnh> [tham số]
   restore TỆP        khôi phục dữ liệu từ TỆP (xóa dữ liệu hiện có)
   bench              đo tốc độ API (xem bench/README.md)
   import --json TỆP  đọc một kế hoạch (.txt, .md, .docx, .pdf) thành bản nháp JSON (không mở CSDL)
+  indicators --json --dossiers TỆP [--procedures TỆP] [--feedback TỆP] --from YYYY-MM-DD --to YYYY-MM-DD
+                     tính số liệu hồ sơ, tỷ lệ và chỉ số 766 từ tệp .csv/.xlsx (không mở CSDL)
 
 Biến môi trường: DATABASE_URL, CCHC_DATA_DIR, PORT, HOST, CCHC_TODAY, COOKIE_SECURE (xem docs/configuration.md).`;
 
@@ -93,6 +95,10 @@ export async function main(argv: string[]): Promise<number> {
         await database.close();
       }
       return 0;
+    }
+    case "indicators": {
+      const { runIndicators } = await import("./indicators.js");
+      return runIndicators(args);
     }
     case "import": {
       const file = args.find((a) => !a.startsWith("--"));
