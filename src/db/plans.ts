@@ -3,7 +3,7 @@ import { invalid } from "../domain/errors.js";
 import { emptyStatusCounts, type TaskStatus } from "../domain/task-status.js";
 import { recordAudit, diff } from "./audit.js";
 import { organisations, plans, tasks } from "./schema.js";
-import { loadTaskViews, type PlanRow, type TaskView } from "./tasks.js";
+import { loadTaskViews, tasksOfPlan, type PlanRow, type TaskView } from "./tasks.js";
 import type { Db, Tx } from "./connection.js";
 import type { IsoDate } from "../domain/dates.js";
 
@@ -45,10 +45,11 @@ export async function listPlans(tx: Tx, orgId: string, filter: { year?: number; 
   return rows.map((plan) => withCounts(plan, views));
 }
 
-/** One plan of an organisation with its counts, as the plan routes answer it. */
+/** One plan of an organisation with its counts, as the plan routes answer it: only its own tasks are loaded. */
 export async function planWithCounts(tx: Tx, orgId: string, planId: string, today: IsoDate): Promise<PlanWithCounts> {
-  const [plan] = (await listPlans(tx, orgId, {}, today)).filter((p) => p.id === planId);
-  return plan;
+  const plan = await getPlanRow(tx, planId);
+  if (!plan || plan.orgId !== orgId) throw new Error(`plan ${planId} is not a plan of ${orgId}`);
+  return withCounts(plan, await loadTaskViews(tx, tasksOfPlan(planId), today));
 }
 
 function checkPlanInput(input: PlanInput) {

@@ -15,10 +15,14 @@ export async function sendReminders(db: Db, today: IsoDate): Promise<{ sent: num
   const views = await loadTaskViews(db, eq(plans.status, "active"), today);
   let sent = 0;
   const focalPoints = new Map<string, string[]>();
+  // Many tasks share the same units: their officers are looked up once per run.
+  const officersOf = new Map<string, string[]>();
   for (const task of views) {
     const status = task.derived.status;
     if (status !== "due_soon" && status !== "overdue") continue;
-    const unitUsers = await usersOfUnits(db, [...task.lead, ...task.support].map((u) => u.id));
+    const unitKey = [...task.lead, ...task.support].map((u) => u.id).sort().join(",");
+    if (!officersOf.has(unitKey)) officersOf.set(unitKey, await usersOfUnits(db, unitKey ? unitKey.split(",") : []));
+    const unitUsers = officersOf.get(unitKey)!;
     if (status === "due_soon") {
       const current = task.derived.periods.find((p) => p.state === "current");
       const due = task.recurrence && current ? current.end : task.dueDate!;
