@@ -204,7 +204,7 @@ export const notifications = pgTable("notifications", {
   id: id(),
   orgId: orgId(),
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  kind: text("kind", { enum: ["due_soon", "overdue", "extension_requested", "extension_decided", "missing_checkin"] }).notNull(),
+  kind: text("kind", { enum: ["due_soon", "overdue", "extension_requested", "extension_decided", "missing_checkin", "target_at_risk"] }).notNull(),
   taskId: uuid("task_id").references(() => tasks.id, { onDelete: "cascade" }),
   planId: uuid("plan_id").references(() => plans.id, { onDelete: "cascade" }),
   message: text("message").notNull(),
@@ -225,3 +225,133 @@ export const auditLog = pgTable("audit_log", {
   summary: text("summary").notNull(),
   changes: jsonb("changes").$type<Record<string, unknown>>(),
 }, (t) => [index("audit_org_at_idx").on(t.orgId, t.at), index("audit_entity_idx").on(t.entity, t.entityId)]);
+
+/**
+ * One-stop-shop records imported from the provincial system (contract
+ * dossiers.md). Keyed by the commune and the record's code, so a re-import of an
+ * overlapping export updates rows instead of duplicating them.
+ */
+export const dossiers = pgTable("dossiers", {
+  orgId: orgId(),
+  code: text("code").notNull(),
+  procedureCode: text("procedure_code").notNull(),
+  procedureName: text("procedure_name"),
+  fieldCode: text("field_code"),
+  fieldName: text("field_name"),
+  unitName: text("unit_name"),
+  channel: integer("channel").notNull(),
+  level: integer("level"),
+  applicantType: integer("applicant_type"),
+  status: integer("status").notNull(),
+  submitted: isoDate("submitted"),
+  accepted: isoDate("accepted"),
+  due: isoDate("due"),
+  timeLimit: numeric("time_limit", { mode: "number" }),
+  timeUnit: text("time_unit"),
+  ended: isoDate("ended"),
+  returned: isoDate("returned"),
+  refused: isoDate("refused"),
+  supplementCount: integer("supplement_count").notNull().default(0),
+  supplementRequested: isoDate("supplement_requested"),
+  supplementReturned: isoDate("supplement_returned"),
+  apology: isoDate("apology"),
+  newDue: isoDate("new_due"),
+  fee: numeric("fee", { mode: "number" }).notNull().default(0),
+  paidOnline: integer("paid_online").notNull().default(0),
+  digitised: boolean("digitised").notNull().default(false),
+  reused: boolean("reused").notNull().default(false),
+  fromStore: boolean("from_store").notNull().default(false),
+  citizenData: boolean("citizen_data").notNull().default(false),
+  eResult: boolean("e_result").notNull().default(false),
+  resultDigitised: boolean("result_digitised"),
+  resultInStore: boolean("result_in_store").notNull().default(false),
+  synced: boolean("synced").notNull().default(false),
+  vneid: boolean("vneid").notNull().default(false),
+  rating: text("rating"),
+  hasFeedback: boolean("has_feedback").notNull().default(false),
+  importId: uuid("import_id"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.code] }), index("dossiers_org_accepted_idx").on(t.orgId, t.accepted)]);
+
+export const procedures = pgTable("procedures", {
+  orgId: orgId(),
+  code: text("code").notNull(),
+  name: text("name"),
+  levels: jsonb("levels").$type<string[]>().notNull(),
+  fieldCode: text("field_code"),
+  fieldName: text("field_name"),
+  onlineLevel: text("online_level").notNull(),
+  eligibleFullyOnline: boolean("eligible_fully_online").notNull().default(false),
+  hasFee: boolean("has_fee").notNull().default(false),
+  writtenResult: boolean("written_result").notNull().default(true),
+  subjects: jsonb("subjects").$type<string[]>().notNull(),
+  populationData: boolean("population_data").notNull().default(false),
+  eCertifiedCopy: boolean("e_certified_copy").notNull().default(false),
+  timeLimit: numeric("time_limit", { mode: "number" }),
+  timeUnit: text("time_unit"),
+  importId: uuid("import_id"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.code] })]);
+
+export const feedback = pgTable("feedback", {
+  orgId: orgId(),
+  code: text("code").notNull(),
+  dossierCode: text("dossier_code"),
+  subject: text("subject"),
+  sent: isoDate("sent").notNull(),
+  received: isoDate("received"),
+  forwarded: isoDate("forwarded"),
+  status: text("status").notNull(),
+  refused: isoDate("refused"),
+  supplementRequested: isoDate("supplement_requested"),
+  awaitingPublication: isoDate("awaiting_publication"),
+  published: isoDate("published"),
+  category: text("category"),
+  likes: integer("likes").notNull().default(0),
+  dislikes: integer("dislikes").notNull().default(0),
+  complainedAgain: boolean("complained_again").notNull().default(false),
+  importId: uuid("import_id"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.code] })]);
+
+/** Each applied import of a dossier, procedure, feedback or survey file. */
+export const recordImports = pgTable("record_imports", {
+  id: id(),
+  orgId: orgId(),
+  kind: text("kind", { enum: ["dossiers", "procedures", "feedback", "survey"] }).notNull(),
+  fileName: text("file_name").notNull(),
+  rows: integer("rows").notNull(),
+  accepted: integer("accepted").notNull(),
+  rejected: integer("rejected").notNull(),
+  inserted: integer("inserted").notNull(),
+  updated: integer("updated").notNull(),
+  /** The bad rows and warnings shown before confirming (kept for the record). */
+  issues: jsonb("issues").$type<Array<{ row: number | string; column: string; message: string; warning?: boolean }>>().notNull(),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+}, (t) => [index("record_imports_org_idx").on(t.orgId, t.createdAt)]);
+
+/** A file checked and shown to the user, waiting for confirmation (removed once applied or stale). */
+export const recordUploads = pgTable("record_uploads", {
+  id: id(),
+  orgId: orgId(),
+  kind: text("kind", { enum: ["dossiers", "procedures", "feedback", "survey"] }).notNull(),
+  fileName: text("file_name").notNull(),
+  content: bytea("content").notNull(),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+}, (t) => [index("record_uploads_org_idx").on(t.orgId)]);
+
+/**
+ * Citizen satisfaction, one per dossier code: from the public rating page or an
+ * imported survey. It fills a dossier's rating when the one-stop export has none.
+ */
+export const ratings = pgTable("ratings", {
+  id: id(),
+  orgId: orgId(),
+  dossierCode: text("dossier_code").notNull(),
+  rating: text("rating", { enum: ["rat-hai-long", "hai-long", "khong-hai-long"] }).notNull(),
+  source: text("source", { enum: ["public", "survey"] }).notNull(),
+  ratedOn: isoDate("rated_on").notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex("ratings_dossier_uq").on(t.orgId, t.dossierCode)]);

@@ -10,17 +10,31 @@ export { parseCsv } from "./csv.js";
 export * from "./read.js";
 export type { Issue } from "./table.js";
 
-/** Reads a .csv or .xlsx file into rows of cells; unreadable files throw AppError. */
-export async function readGrid(file: string): Promise<string[][]> {
+function extensionOf(file: string): ".csv" | ".xlsx" {
   const ext = extname(file).toLowerCase();
   if (ext !== ".csv" && ext !== ".xlsx") throw new AppError("validation", `${file}: định dạng không hỗ trợ "${ext || "(không có đuôi)"}" (dùng .csv hoặc .xlsx)`);
+  return ext;
+}
+
+/** Reads a .csv or .xlsx file into rows of cells; unreadable files throw AppError. */
+export async function readGrid(file: string): Promise<string[][]> {
+  extensionOf(file);
   let buf: Buffer;
   try {
     buf = await readFile(file);
   } catch {
     throw new AppError("validation", `${file}: không mở được tệp`);
   }
-  if (ext === ".xlsx") return readXlsxGrid(buf, file);
+  return readGridFromBytes(buf, file);
+}
+
+/** Same as readGrid for bytes already in memory (an upload); the name gives the type. */
+export async function readGridFromBytes(buf: Buffer, file: string): Promise<string[][]> {
+  const ext = extensionOf(file);
+  if (ext === ".xlsx") {
+    if (buf.subarray(0, 4).toString("binary") !== "PK\u0003\u0004") throw new AppError("validation", `${file}: nội dung không phải tệp XLSX`);
+    return readXlsxGrid(buf, file);
+  }
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(buf);

@@ -210,3 +210,28 @@ export function readFeedbackGrid(grid: string[][], file: string): ReadResult<Fee
   }
   return { records, rowNumbers, rows: t.rows.length, accepted: records.length, rejected, issues, present: t.present };
 }
+
+/** A satisfaction survey (not fixed by the contract): one answer per dossier code. */
+export interface SurveyAnswer { dossierCode: string; rating: Rating; ratedOn: IsoDate | null }
+export const SURVEY_COLUMNS: Column[] = [
+  col("MaHoSo", "Mã hồ sơ; Số hồ sơ", true), col("DanhGiaHaiLong", "Đánh giá; Mức độ hài lòng; Kết quả khảo sát", true),
+  col("NgayDanhGia", "Ngày đánh giá; Ngày khảo sát"),
+];
+
+export function readSurveyGrid(grid: string[][], file: string): ReadResult<SurveyAnswer> {
+  const t = readTable(grid, SURVEY_COLUMNS, file);
+  const issues = [...t.issues];
+  const seen = new Set<string>();
+  const records: SurveyAnswer[] = [];
+  const rowNumbers: number[] = [];
+  let rejected = 0;
+  for (const tr of t.rows) {
+    const r = new RowReader(tr);
+    const code = r.get("MaHoSo", (s) => ({ ok: true, value: s }), true);
+    if (code !== null) { if (seen.has(code)) r.fail("MaHoSo", `mã hồ sơ ${code} đã có câu trả lời ở một dòng trước`); seen.add(code); }
+    const answer = r.get("DanhGiaHaiLong", rating, true);
+    const ratedOn = r.get("NgayDanhGia", parseDate);
+    if (r.problems.length || code === null || answer === null) { rejected++; issues.push(...r.problems); } else { records.push({ dossierCode: code, rating: answer, ratedOn }); rowNumbers.push(r.row); }
+  }
+  return { records, rowNumbers, rows: t.rows.length, accepted: records.length, rejected, issues, present: t.present };
+}
