@@ -25,7 +25,7 @@ describe.each(DB_KINDS)("stored one-stop records on %s", (kind) => {
   afterAll(async () => t?.close());
 
   it("imports the worked example and computes the reference's figures from the database", async () => {
-    const actor = { id: c.users.focal.id };
+    const actor = { id: c.users.focal.id, orgId: c.org.id };
     await importRecords(t.db, actor, c.org.id, "procedures", "thutuc.csv", fixture("thutuc.csv"));
     await importRecords(t.db, actor, c.org.id, "dossiers", "hoso.csv", fixture("hoso.csv"));
     await importRecords(t.db, actor, c.org.id, "feedback", "pakn.csv", fixture("pakn.csv"));
@@ -37,7 +37,7 @@ describe.each(DB_KINDS)("stored one-stop records on %s", (kind) => {
   });
 
   it("re-importing an overlapping file updates dossiers by code", async () => {
-    const actor = { id: c.users.focal.id };
+    const actor = { id: c.users.focal.id, orgId: c.org.id };
     const text = fixture("hoso.csv").toString("utf8");
     const lines = text.trimEnd().split("\n");
     const header = lines[0]!;
@@ -50,7 +50,7 @@ describe.each(DB_KINDS)("stored one-stop records on %s", (kind) => {
   });
 
   it("a file with too many bad rows is refused and changes nothing", async () => {
-    const actor = { id: c.users.focal.id };
+    const actor = { id: c.users.focal.id, orgId: c.org.id };
     const before = await t.db.select().from(dossiers).where(eq(dossiers.orgId, c.org.id));
     const imports = (await t.db.select().from(recordImports)).length;
     const bad = [
@@ -70,7 +70,7 @@ describe.each(DB_KINDS)("stored one-stop records on %s", (kind) => {
   });
 
   it("a staged upload is applied once, then forgotten", async () => {
-    const actor = { id: c.users.focal.id };
+    const actor = { id: c.users.focal.id, orgId: c.org.id };
     const file = Buffer.from("MaHoSo,MaTTHC,TrangThaiHoSo,NgayTiepNhan\nST-1,1.1,4,2026-03-02\n");
     const staged = await stageRecordFile(t.db, actor, c.org.id, "dossiers", "st.csv", file);
     expect(staged).toMatchObject({ refused: false, inserted: 1, updated: 0, preview: { columns: ["MaHoSo", "MaTTHC", "TrangThaiHoSo", "NgayTiepNhan"], rows: [["ST-1", "1.1", "4", "2026-03-02"]] } });
