@@ -1,5 +1,6 @@
 import type { Database } from "../db/connection.js";
 import { vietnamDate, type IsoDate } from "../domain/dates.js";
+import type { RatingLimits } from "./rating-limiter.js";
 
 export interface AppContext {
   database: Database;
@@ -12,6 +13,10 @@ export interface AppContext {
   logger?: boolean;
   /** Believe X-Forwarded-* headers: only behind a reverse proxy that sets them. */
   trustProxy?: boolean;
+  /** The address citizens reach the server at (PUBLIC_URL), for the rating page's QR code; else taken from the request. */
+  publicUrl?: string;
+  /** Flood limits of the public rating page; the defaults are in rating-limiter.ts. */
+  ratingLimits?: Partial<RatingLimits>;
 }
 
 export function systemToday(fixed = process.env.CCHC_TODAY): () => IsoDate {

@@ -22,9 +22,32 @@ import { targetRoutes } from "./routes/targets.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
 import { notificationRoutes } from "./routes/notifications.js";
 import { importRoutes } from "./routes/imports.js";
+import { ratingRoutes } from "./routes/ratings.js";
+import { recordRoutes } from "./routes/records.js";
+import { indicatorRoutes } from "./routes/indicators.js";
 
-const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, notificationRoutes, importRoutes];
-const PUBLIC_API = new Set(["/api/auth/login", "/api/auth/logout", "/api/health"]);
+const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, notificationRoutes, importRoutes, ratingRoutes, recordRoutes, indicatorRoutes];
+/** Routes that answer without a session, by the pattern the router matched (so no other path can pass for one). */
+const PUBLIC_API = new Set(["/api/auth/login", "/api/auth/logout", "/api/health", "/api/public/communes/:orgCode", "/api/public/communes/:orgCode/ratings"]);
+/**
+ * Writes accepted whatever their Origin. The Origin check stops another site
+ * from writing with a signed-in user's cookie; the public rating uses no
+ * session at all (it never reads request.viewer), so a forged request borrows
+ * nothing a direct one could not do, and the flood limits count it the same.
+ * Letting it through keeps the page working where the browser's Origin is not
+ * the Host the server sees: the PUBLIC_URL of the QR code behind a proxy that
+ * rewrites Host, or a browser that sends "Origin: null".
+ */
+const ANY_ORIGIN_WRITES = new Set(["POST /api/public/communes/:orgCode/ratings"]);
+
+/** The host part of an Origin header; null when it is not a URL (such as "null"). */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
 
 /** Translates any error into the one JSON shape with a Vietnamese message. */
 function toAppError(err: FastifyError): AppError {
@@ -80,13 +103,14 @@ export async function buildServer(ctx: AppContext): Promise<App> {
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/") || request.url.startsWith("/api/docs")) return;
     // Cross-site writes are refused even if a browser would send the cookie.
-    if (request.method !== "GET" && request.method !== "HEAD") {
+    const route = request.routeOptions.url;
+    if (request.method !== "GET" && request.method !== "HEAD" && !ANY_ORIGIN_WRITES.has(`${request.method} ${route}`)) {
       const origin = request.headers.origin;
-      if (origin && new URL(origin).host !== request.headers.host) throw new AppError("forbidden", "Yêu cầu từ trang web khác bị từ chối.");
+      if (origin && originHost(origin) !== request.headers.host) throw new AppError("forbidden", "Yêu cầu từ trang web khác bị từ chối.");
     }
     const path = request.url.split("?")[0];
     request.viewer = await viewerFromToken(ctx.database.db, request.cookies[SESSION_COOKIE]);
-    if (!request.viewer && !PUBLIC_API.has(path)) throw new AppError("unauthenticated", "Bạn cần đăng nhập để tiếp tục.");
+    if (!request.viewer && !PUBLIC_API.has(route ?? path)) throw new AppError("unauthenticated", "Bạn cần đăng nhập để tiếp tục.");
   });
 
   app.addHook("onSend", async (request, reply, payload) => {

@@ -34,6 +34,8 @@ Cách dùng: cchc <lệnh> [tham số]
   import --json TỆP  đọc một kế hoạch (.txt, .md, .docx, .pdf) thành bản nháp JSON (không mở CSDL)
   indicators --json --dossiers TỆP [--procedures TỆP] [--feedback TỆP] --from YYYY-MM-DD --to YYYY-MM-DD
                      tính số liệu hồ sơ, tỷ lệ và chỉ số 766 từ tệp .csv/.xlsx (không mở CSDL)
+  records import --org MÃ --kind dossiers|procedures|feedback|survey [--check] TỆP
+                     nhập tệp một cửa (.csv/.xlsx) vào CSDL: cả tệp hoặc không gì cả
 
 Biến môi trường: DATABASE_URL, CCHC_DATA_DIR, PORT, HOST, CCHC_TODAY, COOKIE_SECURE (xem docs/configuration.md).`;
 
@@ -49,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
         const logins = await seedDemo(database.db, today());
         if (logins) await printLogins(logins);
       }
-      const app = await buildServer({ database, today, secureCookies: config.secureCookies, webRoot: config.webRoot, trustProxy: config.trustProxy, logger: process.env.LOG_REQUESTS === "1" });
+      const app = await buildServer({ database, today, secureCookies: config.secureCookies, webRoot: config.webRoot, trustProxy: config.trustProxy, publicUrl: config.publicUrl, ratingLimits: config.ratingLimits, logger: process.env.LOG_REQUESTS === "1" });
       const stop = scheduleReminders(database.db, today, (m) => console.log(m));
       await app.listen({ port: config.port, host: config.host });
       console.log(`cchc đang chạy tại http://localhost:${config.port} (${describe(config)}). Tài liệu API: http://localhost:${config.port}/api/docs`);
@@ -95,6 +97,15 @@ export async function main(argv: string[]): Promise<number> {
         await database.close();
       }
       return 0;
+    }
+    case "records": {
+      const [{ openConfigured }, { runRecords }] = await Promise.all([open(), import("./records.js")]);
+      const database = await openConfigured(config);
+      try {
+        return await runRecords(database, args, today(), { out: (s) => process.stdout.write(s), err: (s) => console.error(s) });
+      } finally {
+        await database.close();
+      }
     }
     case "indicators": {
       const { runIndicators } = await import("./indicators.js");

@@ -12,6 +12,7 @@
 import { invalid } from "../domain/errors.js";
 import { fold } from "../domain/text.js";
 import { recordAudit } from "./audit.js";
+import { suggestIndicator } from "../domain/indicators/catalogue.js";
 import { plans, targets, targetUnits, tasks, taskUnits, units } from "./schema.js";
 import { listUnits } from "./units.js";
 import type { PlanDraft } from "../domain/plan-draft.js";
@@ -120,9 +121,11 @@ export async function acceptPlanDraft(db: Db, actor: Actor, orgId: string, input
       if (links.length) await tx.insert(taskUnits).values(links);
     }
     if (draft.targets.length) {
-      const rows = await tx.insert(targets).values(draft.targets.map((t, i) => ({
-        orgId, planId: plan.id, text: t.text, op: t.op, value: t.value, unit: t.unit, sortOrder: (i + 1) * 10,
-      }))).returning({ id: targets.id });
+      const rows = await tx.insert(targets).values(draft.targets.map((t, i) => {
+        // A target that names a one-stop indicator takes its values from the imported records.
+        const indicatorKey = suggestIndicator(t.text, t.unit, t.value);
+        return { orgId, planId: plan.id, text: t.text, op: t.op, value: t.value, unit: t.unit, sortOrder: (i + 1) * 10, dataSource: indicatorKey ? "computed" as const : "manual" as const, indicatorKey };
+      })).returning({ id: targets.id });
       const links = rows.flatMap((row, i) => [
         ...targetUnitIds[i].monitor.map((id, position) => ({ orgId, targetId: row.id, unitId: real(id), role: "monitor" as const, position })),
         ...targetUnitIds[i].implement.map((id, position) => ({ orgId, targetId: row.id, unitId: real(id), role: "implement" as const, position })),

@@ -187,7 +187,7 @@ export function dossierRow(orgId: string, d: Dossier, importId: string | null) {
     import_id: importId, updated_at: now(),
   };
 }
-function procedureRow(orgId: string, p: Procedure, importId: string) {
+function procedureRow(orgId: string, p: Procedure, importId: string | null) {
   return {
     org_id: orgId, code: p.code, name: p.name, levels: p.levels, field_code: p.fieldCode, field_name: p.fieldName, online_level: p.onlineLevel,
     eligible_fully_online: p.eligibleFullyOnline, has_fee: p.hasFee, written_result: p.writtenResult, subjects: p.subjects,
@@ -195,7 +195,7 @@ function procedureRow(orgId: string, p: Procedure, importId: string) {
     import_id: importId, updated_at: now(),
   };
 }
-function feedbackRow(orgId: string, f: Feedback, importId: string) {
+function feedbackRow(orgId: string, f: Feedback, importId: string | null) {
   return {
     org_id: orgId, code: f.code, dossier_code: f.dossierCode, subject: f.subject, sent: f.sent, received: f.received, forwarded: f.forwarded,
     status: f.status, refused: f.refused, supplement_requested: f.supplementRequested, awaiting_publication: f.awaitingPublication,
@@ -204,7 +204,7 @@ function feedbackRow(orgId: string, f: Feedback, importId: string) {
   };
 }
 
-export async function writeRecords(tx: Tx, orgId: string, kind: RecordKind, records: readonly unknown[], importId: string) {
+export async function writeRecords(tx: Tx, orgId: string, kind: RecordKind, records: readonly unknown[], importId: string | null) {
   switch (kind) {
     case "dossiers": return upsertJson(tx, dossiers, ["org_id", "code"], (records as Dossier[]).map((d) => dossierRow(orgId, d, importId)));
     case "procedures": return upsertJson(tx, procedures, ["org_id", "code"], (records as Procedure[]).map((p) => procedureRow(orgId, p, importId)));

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray } from "drizzle-orm";
 import { invalid } from "../domain/errors.js";
 import { periodByKey } from "../domain/periods.js";
 import type { IsoDate } from "../domain/dates.js";
@@ -13,6 +13,7 @@ export type TargetRow = typeof targets.$inferSelect;
 export type TargetFields = Partial<Pick<TargetRow, "text" | "op" | "value" | "unit" | "dataSource" | "indicatorKey">>;
 export interface TargetInput extends TargetFields { monitorUnitIds?: string[]; implementUnitIds?: string[] }
 export interface TargetView extends TargetRow {
+  planYear: number;
   monitor: UnitRef[];
   implement: UnitRef[];
   values: Array<{ period: string; value: number; note: string | null; recordedAt: Date }>;
@@ -20,7 +21,8 @@ export interface TargetView extends TargetRow {
 
 export async function loadTargets(tx: Tx, planIds: string[]): Promise<TargetView[]> {
   if (!planIds.length) return [];
-  const rows = await tx.select().from(targets).where(inArray(targets.planId, planIds)).orderBy(asc(targets.sortOrder), asc(targets.createdAt));
+  const rows = await tx.select({ ...getTableColumns(targets), planYear: plans.year }).from(targets).innerJoin(plans, eq(plans.id, targets.planId))
+    .where(inArray(targets.planId, planIds)).orderBy(asc(targets.sortOrder), asc(targets.createdAt));
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const unitRows = await tx.select({ targetId: targetUnits.targetId, role: targetUnits.role, id: units.id, name: units.name })
@@ -52,12 +54,19 @@ async function writeUnits(tx: Tx, orgId: string, targetId: string, input: Target
   }
 }
 
+function checkSource(before: TargetFields | null, fields: TargetFields) {
+  const source = fields.dataSource ?? before?.dataSource ?? "manual";
+  const key = fields.indicatorKey !== undefined ? fields.indicatorKey : before?.indicatorKey ?? null;
+  if (source === "computed" && !key) throw invalid("Chỉ tiêu lấy số liệu tự động cần chọn chỉ số tự động.", "indicatorKey");
+}
+
 function fieldsOf(input: TargetInput): TargetFields {
   const { monitorUnitIds: _m, implementUnitIds: _i, ...fields } = input;
   return fields;
 }
 
 export async function createTarget(db: Db, actor: Actor, plan: { id: string; orgId: string }, input: TargetInput & { text: string }): Promise<string> {
+  checkSource(null, fieldsOf(input));
   return db.transaction(async (tx) => {
     const [target] = await tx.insert(targets).values({ ...fieldsOf(input), text: input.text, orgId: plan.orgId, planId: plan.id }).returning();
     await writeUnits(tx, plan.orgId, target.id, input);
@@ -69,6 +78,7 @@ export async function createTarget(db: Db, actor: Actor, plan: { id: string; org
 export async function updateTarget(db: Db, actor: Actor, target: TargetRow, input: TargetInput): Promise<void> {
   await db.transaction(async (tx) => {
     const fields = fieldsOf(input);
+    checkSource(target, fields);
     if (Object.keys(fields).length) await tx.update(targets).set(fields).where(eq(targets.id, target.id));
     await writeUnits(tx, target.orgId, target.id, input);
     await recordAudit(tx, { orgId: target.orgId, userId: actor.id, action: "update", entity: "target", entityId: target.id, summary: `Sửa chỉ tiêu "${fields.text ?? target.text}"`, changes: diff(target, fields) });
@@ -86,6 +96,7 @@ export async function recordTargetValue(db: Db, actor: Actor, target: TargetRow,
   const window = periodByKey(period);
   if (!window) throw invalid("Kỳ số liệu không hợp lệ (ví dụ: 2025-03, 2025-Q1, 2025-H1, 2025).", "period");
   if (window.start > today) throw invalid(`Kỳ ${window.label} chưa bắt đầu nên chưa thể ghi nhận số liệu.`, "period");
+  if (target.dataSource === "computed") throw invalid("Chỉ tiêu này lấy số liệu tự động từ dữ liệu một cửa; muốn nhập tay, hãy đổi nguồn số liệu của chỉ tiêu sang \"Nhập tay\".", "value");
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(targetValues).where(and(eq(targetValues.targetId, target.id), eq(targetValues.period, period)));
     await tx.insert(targetValues).values({ orgId: target.orgId, targetId: target.id, period, value, note, recordedBy: actor.id })

@@ -3,13 +3,16 @@ import { daysBetween, formatViDate, type IsoDate } from "../domain/dates.js";
 import { notify, usersOfUnits, usersWithRole } from "../db/notifications.js";
 import { plans } from "../db/schema.js";
 import { loadTaskViews } from "../db/tasks.js";
+import { orgsWithComputedTargets, refreshComputedTargets } from "../db/computed-targets.js";
 import type { Db } from "../db/connection.js";
 
 /**
  * Daily reminders for the tasks of active plans: officers of the lead and
  * support units hear of what falls due within 7 days and of what is overdue;
  * the focal point hears of overdue tasks too. Each reminder is sent once per
- * due date (overdue: once a week), however often the job runs.
+ * due date (overdue: once a week), however often the job runs. Targets linked
+ * to one-stop indicators are recomputed; one at risk warns its monitoring units
+ * once a month.
  */
 export async function sendReminders(db: Db, today: IsoDate): Promise<{ sent: number }> {
   const views = await loadTaskViews(db, eq(plans.status, "active"), today);
@@ -39,6 +42,10 @@ export async function sendReminders(db: Db, today: IsoDate): Promise<{ sent: num
       : `Nhiệm vụ "${task.title}" đã quá hạn ${daysBetween(task.dueDate!, today)} ngày (hạn ${formatViDate(task.dueDate)}).`;
     const recipients = [...new Set([...unitUsers, ...focalPoints.get(task.orgId)!])];
     sent += await notify(db, recipients, { orgId: task.orgId, kind: missing.length ? "missing_checkin" : "overdue", taskId: task.id, planId: task.planId, dedupeKey: `overdue:${task.id}:${week}`, message });
+  }
+  // Computed targets follow ratings given since the last import, and warn when at risk.
+  for (const orgId of await orgsWithComputedTargets(db)) {
+    sent += (await db.transaction((tx) => refreshComputedTargets(tx, orgId, today))).sent;
   }
   return { sent };
 }

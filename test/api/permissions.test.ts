@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../../src/api/server.js";
 import { DEMO_PASSWORD, samplePdf } from "../../src/db/seed/demo.js";
+import { importRecords } from "../../src/db/records.js";
 import { Client, startTestApp, type Response, type TestApp } from "../support/app.js";
 
 /**
@@ -63,6 +64,8 @@ interface Prepared {
   body?: unknown;
   /** Acts through this client instead of the role's shared one. */
   as?: Client;
+  /** A query string appended to the path (without "?"). */
+  query?: string;
   [extra: string]: unknown;
 }
 
@@ -153,7 +156,8 @@ describe("permission walk: every API route × every role (PGlite)", () => {
   };
 
   beforeAll(async () => {
-    app = await startTestApp("pglite");
+    // Every role rates from the same address: the rating page's flood limit is raised for the walk.
+    app = await startTestApp("pglite", { context: { ratingLimits: { perAddress: 1000 } } });
     for (const [role, username] of Object.entries(USERS) as Array<[SignedIn, string]>) {
       clients[role] = await app.login(username);
       me[role] = ok(await clients[role].get("/api/auth/me"), "me");
@@ -212,6 +216,7 @@ describe("permission walk: every API route × every role (PGlite)", () => {
     },
     // ── Reference data and organisations ─────────────────────────────────────
     { method: "GET", route: "/api/reference/areas", expect: signedIn(200) },
+    { method: "GET", route: "/api/reference/indicators", expect: signedIn(200) },
     {
       method: "GET", route: "/api/orgs", expect: signedIn(200),
       check: (role, res) => {
@@ -258,6 +263,25 @@ describe("permission walk: every API route × every role (PGlite)", () => {
       prepare: () => ({ params: { orgId }, body: acceptedDraft(`Kế hoạch nhập từ tài liệu ${next()}`) }),
       check: (_role, res) => { if (res.status === 201) expect(res.body).toMatchObject({ status: "draft", taskCount: 1 }); },
     },
+    // ── One-stop records and indicators ──────────────────────────────────────
+    {
+      method: "POST", route: "/api/orgs/:orgId/record-files", expect: onlyBy({ focal_point: 200 }),
+      prepare: () => ({ params: { orgId }, body: dossierForm(`PQ-${next()}`) }),
+      check: (_role, res) => { if (res.status === 200) expect(res.body).toMatchObject({ refused: false, accepted: 1, inserted: 1 }); },
+    },
+    {
+      method: "POST", route: "/api/orgs/:orgId/record-files/:uploadId/confirm", expect: onlyBy({ focal_point: 201 }),
+      prepare: async () => ({ params: { orgId, uploadId: ok(await fp().post(`/api/orgs/${orgId}/record-files`, dossierForm(`PQ-${next()}`)), "stage").uploadId } }),
+      check: (_role, res) => { if (res.status === 201) expect(res.body).toMatchObject({ inserted: 1, rejected: 0 }); },
+    },
+    { method: "GET", route: "/api/orgs/:orgId/record-imports", expect: communeRead, prepare: () => ({ params: { orgId } }) },
+    {
+      method: "GET", route: "/api/orgs/:orgId/indicators", expect: communeRead, prepare: () => ({ params: { orgId }, query: "from=2026-01-01&to=2026-06-30" }),
+      check: (_role, res) => { if (res.status === 200) expect(res.body.counts.received.total).toBeGreaterThan(0); },
+    },
+    { method: "GET", route: "/api/orgs/:orgId/indicators/series", expect: communeRead, prepare: () => ({ params: { orgId }, query: "year=2026" }) },
+    { method: "GET", route: "/api/orgs/:orgId/indicators/breakdown", expect: communeRead, prepare: () => ({ params: { orgId }, query: "from=2026-01-01&to=2026-03-31&by=field" }) },
+    { method: "GET", route: "/api/orgs/:orgId/indicators/late", expect: communeRead, prepare: () => ({ params: { orgId }, query: "from=2026-01-01&to=2026-03-31" }) },
     {
       method: "GET", route: "/api/plans/:planId", label: "an active plan", expect: communeRead, prepare: () => ({ params: { planId: walkPlanId } }),
       check: (role, res) => {
@@ -416,6 +440,28 @@ describe("permission walk: every API route × every role (PGlite)", () => {
     { method: "GET", route: "/api/notifications", expect: signedIn(200) },
     { method: "POST", route: "/api/notifications/read", expect: signedIn(200), prepare: () => ({ body: {} }) },
     { method: "GET", route: "/api/orgs/:orgId/audit", expect: onlyBy({ province_admin: 200, chairman: 200, focal_point: 200 }), prepare: () => ({ params: { orgId } }) },
+    // ── Citizen satisfaction ratings ─────────────────────────────────────────
+    {
+      method: "GET", route: "/api/public/communes/:orgCode", label: "the public page's header: anyone", expect: { ...signedIn(200), anonymous: 200 },
+      prepare: () => ({ params: { orgCode: "xa-tinh-khe" } }),
+      check: (_role, res) => { expect(res.body).toEqual({ name: "UBND xã Tỉnh Khê", code: "xa-tinh-khe" }); },
+    },
+    {
+      method: "POST", route: "/api/public/communes/:orgCode/ratings", label: "the public page: anyone, signed in or not, once per dossier", expect: { ...signedIn(201), anonymous: 201 },
+      prepare: async () => {
+        const code = `DG-PQ-${next()}`;
+        await importRecords(app.database.db, null, orgId, "dossiers", "hoso.csv", Buffer.from(`MaHoSo,MaTTHC,TrangThaiHoSo,NgayTiepNhan,NgayHenTra\n${code},1.001193,4,2026-06-02,2026-06-20\n`));
+        return { params: { orgCode: "xa-tinh-khe" }, body: { dossierCode: code, rating: "hai-long" } };
+      },
+    },
+    {
+      method: "GET", route: "/api/orgs/:orgId/rating-qr.svg", expect: communeRead, prepare: () => ({ params: { orgId } }),
+      check: (_role, res) => { if (res.status === 200) expect(res.headers.get("content-type")).toMatch(/^image\/svg\+xml/); },
+    },
+    {
+      method: "GET", route: "/api/orgs/:orgId/ratings/summary", expect: communeRead, prepare: () => ({ params: { orgId } }),
+      check: (_role, res) => { if (res.status === 200) expect(res.body.org.id).toBe(orgId); },
+    },
   ];
 
   const pathOf = (route: string, params: Record<string, string> = {}) =>
@@ -433,7 +479,8 @@ describe("permission walk: every API route × every role (PGlite)", () => {
       const responses = {} as Record<RoleName, Response>;
       for (const role of ROLES) {
         const client = prepared[role].as ?? (role === "anonymous" ? app.anonymous() : clients[role]);
-        responses[role] = await client.request(c.method, pathOf(c.route, prepared[role].params), prepared[role].body);
+        const query = prepared[role].query ? `?${prepared[role].query}` : "";
+        responses[role] = await client.request(c.method, pathOf(c.route, prepared[role].params) + query, prepared[role].body);
         actual[role] = responses[role].status;
       }
       expect(actual).toEqual(c.expect);
@@ -576,6 +623,14 @@ describe("permission walk: every API route × every role (PGlite)", () => {
 });
 
 /** A one-task plan document as the import screen uploads it. */
+/** A one-dossier export of the one-stop system. */
+function dossierForm(code: string): FormData {
+  const form = new FormData();
+  form.append("kind", "dossiers");
+  form.append("file", new Blob([`MaHoSo,MaTTHC,TrangThaiHoSo,NgayTiepNhan,NgayHenTra\n${code},1.001193,4,2026-03-02,2026-03-03\n`], { type: "text/csv" }), "hoso.csv");
+  return form;
+}
+
 function planDocumentForm(): FormData {
   const text = ["KẾ HOẠCH", "Cải cách hành chính năm 2026", "I. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "1. Rà soát, đơn giản hóa thủ tục hành chính",
     "- Bộ phận chủ trì: Tư pháp – Hộ tịch", "- Thời gian thực hiện: Quý II năm 2026"].join("\n");

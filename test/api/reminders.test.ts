@@ -45,9 +45,18 @@ describe.each(DB_KINDS)("daily reminders on %s", (kind) => {
         if (inUnit || (t.status === "overdue" && p.role === "focal_point")) expected.get(p.username)!.add(`${kindOf}:${t.id}`);
       }
     }
+    // Targets fed by one-stop data that are at risk warn their monitoring units (else the focal point).
+    const targets = (await plan(c.focal, c.planId)).targets.filter((t: any) => t.light === "at_risk" && t.dataSource === "computed");
+    expect(targets.length, "the demo has computed targets at risk").toBeGreaterThan(0);
+    for (const t of targets) {
+      const monitors = t.monitor.map((u: any) => u.id);
+      const officers = people.filter((p) => p.units.some((u) => monitors.includes(u.id)));
+      for (const p of officers.length ? officers : people.filter((x) => x.role === "focal_point")) expected.get(p.username)!.add(`target_at_risk:${t.id}`);
+    }
     for (const p of people) {
       const box = await inbox(p.username);
-      expect(new Set(box.items.map((n) => `${n.kind}:${n.taskId}`)), p.username).toEqual(expected.get(p.username));
+      const keys = box.items.map((n) => (n.kind === "target_at_risk" ? `target_at_risk:${targets.find((t: any) => n.message.includes(`"${t.text}"`))?.id}` : `${n.kind}:${n.taskId}`));
+      expect(new Set(keys), p.username).toEqual(expected.get(p.username));
       expect(box.unread, p.username).toBe(box.items.length);
     }
 

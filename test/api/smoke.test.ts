@@ -22,7 +22,11 @@ describe.each(DB_KINDS)("demo data and login on %s", (kind) => {
     const plan = (await client.get(`/api/plans/${plans[0].id}`)).body;
     expect(plan.tasks).toHaveLength(30);
     expect(new Set(plan.tasks.map((t: any) => t.area))).toContain("thu-tuc-hanh-chinh");
-    expect(plan.targets.length).toBe(3);
+    expect(plan.targets.length).toBe(4);
+    // The demo commune's one-stop data feeds its on-time target, month by month.
+    const onTime = plan.targets.find((t: any) => t.indicatorKey === "on_time");
+    expect(onTime).toMatchObject({ dataSource: "computed", op: ">=", value: 98, light: "met" });
+    expect(onTime.trend.length).toBeGreaterThan(0);
   });
 
   it("sets the session cookie HttpOnly", async () => {

@@ -74,7 +74,9 @@ describe.each(DB_KINDS)("backup and restore of a %s database", (kind) => {
     const source = await snapshot(app.database.db);
     expect(Object.keys(counts)).toEqual([...TABLES]);
     for (const table of TABLES) expect(counts[table], table).toBe(source[table].length);
-    for (const table of ["organisations", "users", "plans", "tasks", "task_updates", "evidence_files", "targets", "audit_log"]) expect(counts[table], table).toBeGreaterThan(0);
+    for (const table of ["organisations", "users", "plans", "tasks", "task_updates", "evidence_files", "targets", "audit_log", "dossiers", "procedures"]) expect(counts[table], table).toBeGreaterThan(0);
+    const all = await app.database.db.execute(sql.raw("select table_name from information_schema.tables where table_schema = 'public' order by 1"));
+    expect((all as unknown as { rows: Array<{ table_name: string }> }).rows.map((r) => r.table_name), "every table is in the backup").toEqual([...TABLES].sort());
 
     const target = await createTestDatabase(targetKind);
     try {

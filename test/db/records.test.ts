@@ -18,8 +18,11 @@ describe.each(DB_KINDS)("stored one-stop records on %s", (kind) => {
   beforeAll(async () => {
     t = await createTestDatabase(kind);
     await seedDemo(t.db, "2026-04-15");
-    const [org] = await t.db.select().from(organisations).where(eq(organisations.code, "xa-tinh-khe"));
+    // A commune of its own: the demo communes already hold a year of seeded dossiers.
+    const [province] = await t.db.select().from(organisations).where(eq(organisations.code, "tinh-mau"));
+    const [org] = await t.db.insert(organisations).values({ kind: "commune", name: "UBND xã Thử Nghiệm", code: "xa-thu-nghiem", parentId: province!.id }).returning();
     const [focal] = await t.db.select().from(users).where(eq(users.username, "dm.tinhkhe"));
+    await t.db.update(users).set({ orgId: org!.id }).where(eq(users.id, focal!.id));
     c = { org: org!, users: { focal: focal! } };
   }, 60_000);
   afterAll(async () => t?.close());

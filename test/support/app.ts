@@ -3,6 +3,7 @@ import { buildServer } from "../../src/api/server.js";
 import { seedDemo } from "../../src/db/seed/demo.js";
 import { DEMO_PASSWORD } from "../../src/db/seed/demo.js";
 import type { Database } from "../../src/db/connection.js";
+import type { AppContext } from "../../src/api/context.js";
 import { createTestDatabase, type DbKind } from "./db.js";
 
 export interface TestApp {
@@ -45,11 +46,11 @@ export class Client {
 }
 
 /** A server on a free port over a fresh database with the demo data. */
-export async function startTestApp(kind: DbKind, options: { today?: string; seed?: boolean; webRoot?: string } = {}): Promise<TestApp> {
+export async function startTestApp(kind: DbKind, options: { today?: string; seed?: boolean; webRoot?: string; context?: Partial<AppContext> } = {}): Promise<TestApp> {
   const clock = { today: options.today ?? "2026-06-15" };
   const database = await createTestDatabase(kind);
   if (options.seed !== false) await seedDemo(database.db, clock.today);
-  const app = await buildServer({ database, today: () => clock.today, secureCookies: false, webRoot: options.webRoot });
+  const app = await buildServer({ database, today: () => clock.today, secureCookies: false, webRoot: options.webRoot, ...options.context });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {

@@ -16,6 +16,7 @@ import { NotFound, PageError, PageLoading } from './components/PageState';
 import { isUnauthenticated, onUnauthenticated } from './lib/api';
 import { queryClient } from './lib/queryClient';
 import { parsePlanSearch } from './features/plans/planFilters';
+import { parseIndicatorSearch } from './features/indicators/indicatorSearch';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -33,6 +34,13 @@ const loginRoute = createRoute({
     redirect: typeof search.redirect === 'string' && search.redirect.startsWith('/') ? search.redirect : undefined,
   }),
   component: LoginPage,
+});
+
+// The citizens' rating page (from the QR code at the one-stop counter): no sign-in, no shell.
+const publicRatingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/danh-gia/$orgCode',
+  component: lazyRouteComponent(() => import('./features/ratings/PublicRatingPage'), 'PublicRatingPage'),
 });
 
 const appRoute = createRoute({
@@ -112,14 +120,44 @@ const dashboardRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/dashboard/DashboardPage'), 'DashboardPage'),
 });
 
+const indicatorsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'indicators',
+  validateSearch: parseIndicatorSearch,
+  component: lazyRouteComponent(() => import('./features/indicators/IndicatorsPage'), 'IndicatorsPage'),
+});
+
+// Dữ liệu một cửa: importing the one-stop exports, and the monthly results table.
+const recordsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'records',
+  component: lazyRouteComponent(() => import('./features/records/RecordsPage'), 'RecordsPage'),
+});
+
+const recordsMonthlyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'records/monthly',
+  validateSearch: (search: Record<string, unknown>): { month?: string } => ({
+    month: typeof search.month === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(search.month) ? search.month : undefined,
+  }),
+  component: lazyRouteComponent(() => import('./features/records/MonthlyResultsPage'), 'MonthlyResultsPage'),
+});
+
 const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'admin',
   component: lazyRouteComponent(() => import('./features/admin/AdminPage'), 'AdminPage'),
 });
 
+const ratingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'ratings',
+  component: lazyRouteComponent(() => import('./features/ratings/RatingsPage'), 'RatingsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  publicRatingRoute,
   appRoute.addChildren([
     indexRoute,
     plansRoute,
@@ -129,7 +167,11 @@ const routeTree = rootRoute.addChildren([
     myTasksRoute,
     extensionsRoute,
     dashboardRoute,
+    recordsRoute,
+    recordsMonthlyRoute,
+    indicatorsRoute,
     adminRoute,
+    ratingsRoute,
   ]),
 ]);
 

@@ -43,7 +43,7 @@ export const dashboardRoutes: RouteModule = (app, ctx) => {
       byUnit: summarizeByLeadUnit(forSummary).map(({ unitId, ...s }) => ({ unit: { id: unitId, name: unitName.get(unitId) ?? "" }, ...s })),
       overdue: present(views.filter((v) => v.derived.status === "overdue").sort((a, b) => (a.dueDate ?? "").localeCompare(b.dueDate ?? ""))),
       dueNext30: present(views.filter((v) => !v.doneOn && v.dueDate && v.dueDate >= today && v.dueDate <= in30).sort((a, b) => a.dueDate!.localeCompare(b.dueDate!))),
-      targets: targets.map(presentTarget),
+      targets: targets.map((t) => presentTarget(t, today)),
       plans: plans.map(presentPlan),
     };
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INDICATOR_KEYS } from "../../domain/indicators/catalogue.js";
 import { AREA_CODES } from "../../domain/areas.js";
 import { RECURRENCES } from "../../domain/task-status.js";
 import { TARGET_OPS } from "../../domain/targets.js";
@@ -40,7 +41,7 @@ export const targetBody = z.object({
   value: z.number({ error: "Giá trị chỉ tiêu phải là số." }).min(-1e12).max(1e12).nullable().optional(),
   unit: optionalText("Đơn vị tính", 30),
   dataSource: enumOf("Nguồn số liệu", ["manual", "computed"] as const).optional(),
-  indicatorKey: optionalText("Chỉ số tự động", 100),
+  indicatorKey: enumOf("Chỉ số tự động", INDICATOR_KEYS).nullable().optional(),
   monitorUnitIds: unitList("Bộ phận theo dõi").optional(),
   implementUnitIds: unitList("Bộ phận thực hiện").optional(),
 });

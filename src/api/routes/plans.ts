@@ -51,7 +51,7 @@ export const planRoutes: RouteModule = (app, ctx) => {
     return {
       ...presentPlan(withCounts(plan, tasks)),
       tasks: tasks.map((t) => presentTaskSummary(t, viewer)),
-      targets: targets.map(presentTarget),
+      targets: targets.map((t) => presentTarget(t, ctx.today())),
       canEdit: canOnPlan(viewer, "update", plan),
       canApprove: canOnPlan(viewer, "approve", plan),
       canClose: canOnPlan(viewer, "close", plan),

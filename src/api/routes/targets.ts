@@ -9,7 +9,7 @@ import type { RouteModule } from "../app-types.js";
 
 export const targetRoutes: RouteModule = (app, ctx) => {
   const { db } = ctx.database;
-  const present = async (id: string, planId: string) => presentTarget((await loadTargets(db, [planId])).find((t) => t.id === id)!);
+  const present = async (id: string, planId: string) => presentTarget((await loadTargets(db, [planId])).find((t) => t.id === id)!, ctx.today());
 
   app.post("/api/plans/:planId/targets", { schema: { tags: ["Chỉ tiêu"], summary: "Thêm chỉ tiêu", params: idParam("planId", "Mã kế hoạch"), body: targetBody } }, async (request, reply) => {
     const viewer = requireViewer(request);

@@ -11,6 +11,9 @@ import { seedStandardUnits } from "../units.js";
 import { hashPassword } from "../users.js";
 import { planStart } from "../tasks.js";
 import { seededRandom } from "./random.js";
+import { seedDemoRecords } from "./demo-records.js";
+import { suggestIndicator } from "../../domain/indicators/catalogue.js";
+import { refreshComputedTargets } from "../computed-targets.js";
 import type { PlanDraft } from "../../domain/plan-draft.js";
 import type { Db, Tx } from "../connection.js";
 
@@ -19,6 +22,8 @@ export const DEMO_PASSWORD = "Demo12345";
 export interface DemoLogin { username: string; fullName: string; role: string; org: string; units: string[] }
 
 interface CommuneSpec {
+  /** Share of dossiers resolved late: one demo commune meets its on-time target, the other is at risk. */
+  lateShare: number;
   code: string; name: string; fixture: string; number: string; chairman: string; focalPoint: string;
   officers: Array<{ username: string; fullName: string; units: string[] }>;
 }
@@ -26,7 +31,7 @@ interface CommuneSpec {
 const PROVINCE = { code: "tinh-mau", name: "Tỉnh Minh Hòa (dữ liệu mẫu)" };
 const COMMUNES: CommuneSpec[] = [
   {
-    code: "xa-tinh-khe", name: "UBND xã Tỉnh Khê", fixture: "plan-tinh-khe-2025.json", number: "12/KH-UBND",
+    lateShare: 0.004, code: "xa-tinh-khe", name: "UBND xã Tỉnh Khê", fixture: "plan-tinh-khe-2025.json", number: "12/KH-UBND",
     chairman: "Võ Minh Chính", focalPoint: "Nguyễn Thị Lan",
     officers: [
       { username: "vptk.tinhkhe", fullName: "Trần Văn Hùng", units: ["vp-tk"] },
@@ -37,7 +42,7 @@ const COMMUNES: CommuneSpec[] = [
     ],
   },
   {
-    code: "phuong-hoai-hao", name: "UBND phường Hoài Hảo", fixture: "plan-hoai-hao-2024.json", number: "08/KH-UBND",
+    lateShare: 0.035, code: "phuong-hoai-hao", name: "UBND phường Hoài Hảo", fixture: "plan-hoai-hao-2024.json", number: "08/KH-UBND",
     chairman: "Thái Tường Hận", focalPoint: "Ngô Thị Thu",
     officers: [
       { username: "vptk.hoaihao", fullName: "Bùi Văn Long", units: ["vp-tk"] },
@@ -214,14 +219,20 @@ async function seedCommune(tx: Tx, spec: CommuneSpec, index: number, provinceId:
   if (refused) await tx.insert(extensionRequests).values({ orgId: org.id, taskId: refused.taskId, requestedBy: refused.officer, currentDue: refused.due, proposedDue: addDays(today, 45), reason: "Công chức phụ trách đi học tập trung.", status: "refused", decidedBy: focalPointId, decidedAt: new Date(), decisionNote: "Không đồng ý; phân công công chức khác phối hợp hoàn thành ngay." });
   if (pending) await tx.insert(extensionRequests).values({ orgId: org.id, taskId: pending.taskId, requestedBy: pending.officer, currentDue: pending.due, proposedDue: addDays(today, 30), reason: "Khối lượng hồ sơ tăng đột biến trong quý, đề nghị gia hạn thêm 30 ngày." });
 
-  for (const [i, t] of draft.targets.entries()) {
-    const [target] = await tx.insert(targets).values({ orgId: org.id, planId: plan.id, text: t.text, op: t.op, value: t.value, unit: t.unit, sortOrder: (i + 1) * 10 }).returning();
+  // Every commune plan sets the one-stop on-time rate; the demo drafts leave it to the appendix.
+  const onTime = { text: "Tỷ lệ hồ sơ thủ tục hành chính giải quyết trước hạn, đúng hạn", op: ">=", value: 98, unit: "%", monitor: [{ unit: "mot-cua", text: "Bộ phận Một cửa" }], implement: [] };
+  for (const [i, t] of [...draft.targets, onTime].entries()) {
+    const indicatorKey = suggestIndicator(t.text, t.unit, t.value);
+    const [target] = await tx.insert(targets).values({
+      orgId: org.id, planId: plan.id, text: t.text, op: t.op, value: t.value, unit: t.unit, sortOrder: (i + 1) * 10,
+      dataSource: indicatorKey ? "computed" : "manual", indicatorKey,
+    }).returning();
     const tu = [
       ...[...new Set(await Promise.all(t.monitor.map((u) => unitFor(ctx, u))))].map((unitId, position) => ({ unitId, role: "monitor" as const, position })),
       ...[...new Set(await Promise.all(t.implement.map((u) => unitFor(ctx, u))))].map((unitId, position) => ({ unitId, role: "implement" as const, position })),
     ];
     if (tu.length) await tx.insert(targetUnits).values(tu.map((r) => ({ ...r, orgId: org.id, targetId: target.id })));
-    if (t.value !== null) {
+    if (t.value !== null && !indicatorKey) {
       const months = Math.min(parseIso(today).month - 1, 11);
       const values = Array.from({ length: months }, (_, m) => ({
         orgId: org.id, targetId: target.id, period: `${year}-${String(m + 1).padStart(2, "0")}`,
@@ -230,6 +241,8 @@ async function seedCommune(tx: Tx, spec: CommuneSpec, index: number, provinceId:
       if (values.length) await tx.insert(targetValues).values(values);
     }
   }
+  await seedDemoRecords(tx, org.id, short.toUpperCase(), today, ctx.rand, spec.lateShare);
+  await refreshComputedTargets(tx, org.id, today, { remind: false });
   await recordAudit(tx, { orgId: org.id, userId: null, action: "seed", entity: "plan", entityId: plan.id, summary: `Khởi tạo dữ liệu mẫu: kế hoạch "${plan.title}"` });
 }
 

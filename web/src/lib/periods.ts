@@ -39,3 +39,26 @@ export function quarterOf(iso: string): string {
   const [year, month] = iso.split('-').map(Number);
   return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
+
+/** The first and last day (ISO) of a period key; null for a key that is not a period. */
+export function periodSpan(key: string): { start: string; end: string } | null {
+  const lastDay = (year: number, month: number) => String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0');
+  const span = (year: number, firstMonth: number, lastMonth: number) => ({
+    start: `${year}-${String(firstMonth).padStart(2, '0')}-01`,
+    end: `${year}-${String(lastMonth).padStart(2, '0')}-${lastDay(year, lastMonth)}`,
+  });
+  let match = /^(\d{4})-(\d{2})$/.exec(key);
+  if (match) return span(Number(match[1]), Number(match[2]), Number(match[2]));
+  match = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (match) return span(Number(match[1]), Number(match[2]) * 3 - 2, Number(match[2]) * 3);
+  match = /^(\d{4})-H([12])$/.exec(key);
+  if (match) return span(Number(match[1]), match[2] === '1' ? 1 : 7, match[2] === '1' ? 6 : 12);
+  if (/^\d{4}$/.test(key)) return span(Number(key), 1, 12);
+  return null;
+}
+
+/** The month before the one `iso` falls in, as a period key ("2026-06-15" → "2026-05"). */
+export function previousMonth(iso: string): string {
+  const [year, month] = iso.split('-').map(Number);
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}

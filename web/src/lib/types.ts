@@ -221,6 +221,24 @@ export interface Target {
   values: TargetValue[];
   latest: { period: string; periodLabel: string; value: number } | null;
   met: boolean | null;
+  /** The catalogue's name of the linked indicator (computed targets). */
+  indicatorLabel: string | null;
+  /** Traffic light judged by the server: the year's figure (to date) and the latest completed month. */
+  light: TargetLight;
+  /** The figure judged and its period key ("2026", "2026-05"). */
+  lightValue: number | null;
+  lightPeriod: string | null;
+  /** Monthly values of the plan's year, oldest first. */
+  trend: { period: string; value: number }[];
+}
+
+export type TargetLight = 'met' | 'at_risk' | 'missed' | 'no_data';
+
+/** An indicator a computed target can be linked to (/api/reference/indicators). */
+export interface IndicatorRef {
+  key: string;
+  label: string;
+  unit: string;
 }
 
 export type PlanType = 'annual' | 'remediation' | 'emulation' | 'topical';

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Progress, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo, useState } from 'react';
@@ -7,11 +7,13 @@ import { Icon } from '../../components/Icon';
 import { EmptyText } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { SectionPanel } from '../../components/SectionPanel';
+import { UploadProgress } from '../../components/UploadProgress';
 import { t } from '../../i18n';
 import { api, errorMessage, isApiError } from '../../lib/api';
 import { invalidateWorkData } from '../../lib/invalidate';
 import { planTypeLabel } from '../../lib/labels';
 import { PLAN_TYPES, type Plan, type PlanType } from '../../lib/types';
+import { isUploadBusy } from '../../lib/upload';
 import { useMe } from '../auth/session';
 import { unitsQueryOptions, useUnits } from '../org/orgQueries';
 import { useCurrentOrg } from '../org/CurrentOrg';
@@ -62,28 +64,18 @@ function UploadStep({ upload }: { upload: ReturnType<typeof useImportUpload> }) 
   const [files, setFiles] = useState<File[]>([]);
   const file = files.at(-1) ?? null;
   const { state } = upload;
-  const busy = state.phase === 'sending' || state.phase === 'reading';
+  const busy = isUploadBusy(state);
   return (
     <SectionPanel id="import-upload" title={t('import.chooseTitle')} maw={720}>
       <Stack gap="sm">
         <FileDropZone label={t('import.file')} hint={t('import.fileHint')} files={file ? [file] : []} onChange={(list) => setFiles(list.slice(-1))} accept={ACCEPT} disabled={busy} />
-        {state.phase === 'sending' && (
-          <Stack gap={4}>
-            <Text size="sm">{t('import.uploading', { percent: state.percent })}</Text>
-            <Progress value={state.percent} aria-label={t('import.uploadProgress')} />
-          </Stack>
-        )}
-        {state.phase === 'reading' && (
-          <Stack gap={4} data-testid="import-reading">
-            <Text size="sm">{t('import.reading')}</Text>
-            <Progress value={100} striped animated aria-label={t('import.reading')} />
-          </Stack>
-        )}
-        {state.phase === 'failed' && (
-          <Alert color="red" icon={<Icon name="alert" />} role="alert">
-            {errorMessage(state.error)}
-          </Alert>
-        )}
+        <UploadProgress
+          state={state}
+          sendingText={(percent) => t('import.uploading', { percent })}
+          progressLabel={t('import.uploadProgress')}
+          processingText={t('import.reading')}
+          processingTestId="import-reading"
+        />
         <Group>
           <Button leftSection={<Icon name="upload" size={16} />} disabled={!file || busy} loading={busy} onClick={() => file && void upload.send(file)}>
             {t('import.read')}

@@ -1,8 +1,9 @@
-import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormActions } from '../../components/FormActions';
 import { FormModal } from '../../components/FormModal';
+import { Icon } from '../../components/Icon';
 import { UnitMultiSelect } from '../../components/UnitMultiSelect';
 import { t } from '../../i18n';
 import { numberInputSeparators } from '../../lib/format';
@@ -11,7 +12,7 @@ import { invalidateWorkData } from '../../lib/invalidate';
 import { targetOpLabel } from '../../lib/labels';
 import { notifySuccess } from '../../lib/notify';
 import { TARGET_OPS, type Target } from '../../lib/types';
-import { targetApi } from './targetQueries';
+import { indicatorsQueryOptions, targetApi } from './targetQueries';
 
 const FIELDS = ['text', 'op', 'value', 'unit', 'dataSource', 'indicatorKey', 'monitorUnitIds', 'implementUnitIds'] as const;
 
@@ -39,9 +40,17 @@ function TargetForm({ onClose, planId, orgId, target }: Omit<TargetFormModalProp
   const [value, setValue] = useState<number | string>(target?.value ?? '');
   const [unit, setUnit] = useState(target?.unit ?? '%');
   const [dataSource, setDataSource] = useState<'manual' | 'computed'>(target?.dataSource ?? 'manual');
-  const [indicatorKey, setIndicatorKey] = useState(target?.indicatorKey ?? '');
+  const [indicatorKey, setIndicatorKey] = useState<string | null>(target?.indicatorKey ?? null);
   const [monitorUnitIds, setMonitorUnitIds] = useState(target?.monitor.map((item) => item.id) ?? []);
   const [implementUnitIds, setImplementUnitIds] = useState(target?.implement.map((item) => item.id) ?? []);
+  const indicators = useQuery(indicatorsQueryOptions).data ?? [];
+
+  const chooseIndicator = (key: string | null) => {
+    setIndicatorKey(key);
+    // The figure comes in the indicator's unit (% or points): the target is written in it too.
+    const unitOf = indicators.find((item) => item.key === key)?.unit;
+    if (unitOf) setUnit(unitOf);
+  };
 
   const save = useMutation({
     mutationFn: () => {
@@ -51,7 +60,7 @@ function TargetForm({ onClose, planId, orgId, target }: Omit<TargetFormModalProp
         value: typeof value === 'number' ? value : null,
         unit: unit.trim() || null,
         dataSource,
-        indicatorKey: dataSource === 'computed' ? indicatorKey.trim() || null : null,
+        indicatorKey: dataSource === 'computed' ? indicatorKey : null,
         monitorUnitIds,
         implementUnitIds,
       };
@@ -77,7 +86,7 @@ function TargetForm({ onClose, planId, orgId, target }: Omit<TargetFormModalProp
 
   const submit = checkedSubmit(
     errors,
-    () => (text.trim() ? undefined : required('text')),
+    () => (!text.trim() ? required('text') : dataSource === 'computed' && !indicatorKey ? required('indicatorKey') : undefined),
     () => save.mutate(),
   );
 
@@ -122,7 +131,7 @@ function TargetForm({ onClose, planId, orgId, target }: Omit<TargetFormModalProp
             label={t('targetForm.dataSource')}
             data={[
               { value: 'manual', label: t('targetForm.manual') },
-              { value: 'computed', label: t('targetForm.computed') },
+              { value: 'computed', label: t('targetLight.sourceComputed') },
             ]}
             value={dataSource}
             onChange={(next) => next && setDataSource(next as 'manual' | 'computed')}
@@ -130,14 +139,28 @@ function TargetForm({ onClose, planId, orgId, target }: Omit<TargetFormModalProp
             error={errors.errors.dataSource}
           />
           {dataSource === 'computed' && (
-            <TextInput
-              label={t('targetForm.indicatorKey')}
+            <Select
+              label={t('targetLight.indicator')}
+              placeholder={t('targetLight.indicatorPlaceholder')}
+              data={[
+                ...indicators.map((item) => ({ value: item.key, label: item.label })),
+                // A key written before the catalogue existed stays visible until replaced.
+                ...(indicatorKey && indicators.length > 0 && !indicators.some((item) => item.key === indicatorKey) ? [{ value: indicatorKey, label: indicatorKey }] : []),
+              ]}
               value={indicatorKey}
-              onChange={(event) => setIndicatorKey(event.currentTarget.value)}
+              onChange={chooseIndicator}
               error={errors.errors.indicatorKey}
+              searchable
+              required
+              comboboxProps={{ withinPortal: true }}
             />
           )}
         </SimpleGrid>
+        {dataSource === 'computed' && (
+          <Alert color="blue" variant="light" icon={<Icon name="refresh" size={16} />} data-testid="target-computed-hint">
+            {t('targetLight.computedHint')}
+          </Alert>
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <UnitMultiSelect
             orgId={orgId}

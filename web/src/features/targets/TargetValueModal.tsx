@@ -1,8 +1,9 @@
-import { NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormActions } from '../../components/FormActions';
 import { FormModal } from '../../components/FormModal';
+import { Icon } from '../../components/Icon';
 import { t } from '../../i18n';
 import { formatDate, formatQuantity, numberInputSeparators, todayIso } from '../../lib/format';
 import { checkedSubmit, required, useFormErrors } from '../../lib/formErrors';
@@ -11,7 +12,7 @@ import { notifySuccess } from '../../lib/notify';
 import { periodOptionsOfYear, quarterOf } from '../../lib/periods';
 import type { Target } from '../../lib/types';
 import { targetApi } from './targetQueries';
-import { targetGoal } from './targetColumns';
+import { computedSourceText, targetGoal } from './targetColumns';
 
 const FIELDS = ['period', 'value', 'note'] as const;
 
@@ -25,8 +26,25 @@ interface TargetValueModalProps {
 export function TargetValueModal({ target, year, onClose }: TargetValueModalProps) {
   return (
     <FormModal opened={target !== null} onClose={onClose} title={t('targetValue.title')} size="lg">
-      {target && <TargetValueForm target={target} year={year} onClose={onClose} />}
+      {target && (target.dataSource === 'computed' ? <ComputedNotice target={target} onClose={onClose} /> : <TargetValueForm target={target} year={year} onClose={onClose} />)}
     </FormModal>
+  );
+}
+
+/** A computed target takes its figures from the one-stop records: nothing to type (the API refuses it too). */
+function ComputedNotice({ target, onClose }: { target: Target; onClose: () => void }) {
+  return (
+    <Stack>
+      <Text fw={600}>{target.text}</Text>
+      <Alert color="blue" icon={<Icon name="refresh" size={16} />}>
+        {computedSourceText(target)}. {t('targetLight.noManualValue')}
+      </Alert>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onClose}>
+          {t('common.back')}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
 

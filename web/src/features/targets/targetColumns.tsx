@@ -2,22 +2,30 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import type { Column } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { t } from '../../i18n';
-import { formatQuantity } from '../../lib/format';
+import { formatDate, formatQuantity, todayIso } from '../../lib/format';
 import { OP_SYMBOL } from '../../lib/labels';
+import { periodLabel, periodSpan } from '../../lib/periods';
 import type { Target } from '../../lib/types';
-import { TargetMetBadge } from './TargetMetBadge';
+import { LIGHT_LOOK, lightLabel, TargetLightBadge } from './TargetLightBadge';
+import { TrendSparkline } from './TrendSparkline';
 
 export function targetGoal(target: Target): string {
   if (target.value === null) return t('common.dash');
   return `${target.op ? `${OP_SYMBOL[target.op]} ` : ''}${formatQuantity(target.value, target.unit)}`;
 }
 
-function latest(target: Target): string {
-  return target.latest ? formatQuantity(target.latest.value, target.unit) : t('common.dash');
+/** "Tự động: Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn" */
+export function computedSourceText(target: Target): string {
+  return t('targetLight.computedFrom', { label: target.indicatorLabel ?? target.indicatorKey ?? t('common.dash') });
 }
 
-function metText(target: Target): string {
-  return target.met === true ? t('targets.met') : target.met === false ? t('targets.notMet') : t('targets.unknown');
+/** The period of the judged figure: "Năm 2026 (đến 15/06/2026)" while the period is under way. */
+export function lightPeriodText(target: Target): string {
+  if (!target.lightPeriod) return '';
+  const label = periodLabel(target.lightPeriod);
+  const span = periodSpan(target.lightPeriod);
+  const today = todayIso();
+  return span && span.start <= today && today < span.end ? t('targetLight.toDate', { period: label, date: formatDate(today) }) : label;
 }
 
 interface TargetColumnOptions {
@@ -26,23 +34,22 @@ interface TargetColumnOptions {
   onEdit?: (target: Target) => void;
 }
 
-/** Columns of a targets table (plan view and dashboard). */
+/** Columns of a targets table (plan view and dashboard): goal, traffic light with the judged figure, monthly trend. */
 export function targetColumns({ withUnits = false, onRecord, onEdit }: TargetColumnOptions = {}): Column<Target>[] {
   const columns: Column<Target>[] = [
     {
       key: 'text',
       header: t('targets.text'),
       primary: true,
-      width: '40%',
+      width: '36%',
       render: (target) => (
         <Stack gap={2}>
           <Text size="sm" fw={600}>
             {target.text}
           </Text>
           {target.dataSource === 'computed' && (
-            <Text size="xs" c="dimmed">
-              {t('targets.computed')}
-              {target.indicatorKey ? ` · ${target.indicatorKey}` : ''}
+            <Text size="xs" c="dimmed" data-testid="target-source">
+              {computedSourceText(target)}
             </Text>
           )}
         </Stack>
@@ -52,34 +59,38 @@ export function targetColumns({ withUnits = false, onRecord, onEdit }: TargetCol
     {
       key: 'goal',
       header: t('targets.goal'),
-      width: 110,
+      width: 100,
       render: (target) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{targetGoal(target)}</Text>,
       exportValue: (target) => targetGoal(target),
     },
     {
-      key: 'latest',
-      header: t('targets.latest'),
-      width: 150,
+      key: 'light',
+      header: t('targets.result'),
+      width: 170,
       render: (target) => (
-        <Stack gap={0}>
-          <Text size="sm" fw={600}>
-            {latest(target)}
-          </Text>
-          {target.latest && (
+        <Stack gap={2} align="flex-start">
+          <TargetLightBadge light={target.light} />
+          {target.lightValue !== null && (
+            <Text size="sm" fw={600} data-testid="target-light-value">
+              {formatQuantity(target.lightValue, target.unit)}
+            </Text>
+          )}
+          {target.lightPeriod && (
             <Text size="xs" c="dimmed">
-              {target.latest.periodLabel}
+              {lightPeriodText(target)}
             </Text>
           )}
         </Stack>
       ),
-      exportValue: (target) => (target.latest ? target.latest.value : ''),
+      exportValue: (target) =>
+        target.lightValue === null ? lightLabel(target.light) : `${lightLabel(target.light)}: ${target.lightValue} (${lightPeriodText(target)})`,
     },
     {
-      key: 'met',
-      header: t('targets.result'),
-      width: 140,
-      render: (target) => <TargetMetBadge met={target.met} />,
-      exportValue: metText,
+      key: 'trend',
+      header: t('targetLight.trend'),
+      width: 130,
+      render: (target) => <TrendSparkline trend={target.trend} goal={target.value} unit={target.unit} color={LIGHT_LOOK[target.light].hex} />,
+      exportValue: (target) => target.trend.map((point) => `${point.period}: ${point.value}`).join('; '),
     },
   ];
   if (withUnits) {
@@ -106,11 +117,16 @@ export function targetColumns({ withUnits = false, onRecord, onEdit }: TargetCol
       width: 190,
       render: (target) => (
         <Group gap={4}>
-          {onRecord && (
-            <Button size="compact-xs" variant="light" leftSection={<Icon name="plus" size={14} />} onClick={() => onRecord(target)}>
-              {t('targets.record')}
-            </Button>
-          )}
+          {onRecord &&
+            (target.dataSource === 'computed' ? (
+              <Text size="xs" c="dimmed" data-testid="target-auto-note">
+                {t('targetLight.autoNoRecord')}
+              </Text>
+            ) : (
+              <Button size="compact-xs" variant="light" leftSection={<Icon name="plus" size={14} />} onClick={() => onRecord(target)}>
+                {t('targets.record')}
+              </Button>
+            ))}
           {onEdit && (
             <Button size="compact-xs" variant="subtle" leftSection={<Icon name="pencil" size={14} />} onClick={() => onEdit(target)}>
               {t('common.edit')}

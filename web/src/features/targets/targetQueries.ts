@@ -1,5 +1,6 @@
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { Target } from '../../lib/types';
+import type { IndicatorRef, Target } from '../../lib/types';
 
 export interface TargetInput {
   text: string;
@@ -19,3 +20,10 @@ export const targetApi = {
   recordValue: (targetId: string, period: string, value: number, note?: string) =>
     api.put<Target>(`/api/targets/${targetId}/values/${encodeURIComponent(period)}`, { value, note: note || undefined }),
 };
+
+/** The indicators a computed target can follow (a fixed catalogue). */
+export const indicatorsQueryOptions = queryOptions({
+  queryKey: ['reference', 'indicators'],
+  queryFn: () => api.get<IndicatorRef[]>('/api/reference/indicators'),
+  staleTime: Infinity,
+});
