@@ -68,9 +68,18 @@ async function existingCodes(tx: Tx, orgId: string, kind: RecordKind, codes: str
   return found;
 }
 
+/** An unreadable file is the `file` field's fault. */
+async function asFileProblem<T>(f: () => T | Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (err) {
+    throw err instanceof AppError ? new AppError(err.code, err.message, "file") : err;
+  }
+}
+
 async function parse(kind: RecordKind, fileName: string, bytes: Buffer) {
-  const grid = await readGridFromBytes(bytes, fileName);
-  const result = readers[kind](grid, fileName) as Parsed;
+  const grid = await asFileProblem(() => readGridFromBytes(bytes, fileName));
+  const result = await asFileProblem(() => readers[kind](grid, fileName) as Parsed);
   return { grid, result };
 }
 
