@@ -3,7 +3,7 @@
 import { Alert, Box, Button, Center, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Icon, type IconName } from '../../components/Icon';
 import { t } from '../../i18n';
 import { errorMessage, isApiError } from '../../lib/api';
@@ -21,6 +21,11 @@ const CHOICE: Record<Rating, { color: string; icon: IconName }> = {
 export function PublicRatingPage() {
   const { orgCode } = routeApi.useParams();
   const commune = useQuery(publicCommuneQueryOptions(orgCode));
+  const communeName = commune.data?.name;
+
+  useEffect(() => {
+    if (communeName) document.title = `${t('ratings.public.heading')} – ${communeName}`;
+  }, [communeName]);
 
   return (
     <Center mih="100vh" p={{ base: 'xs', sm: 'md' }} bg="gray.1" component="main" className="public-rating">
