@@ -33,7 +33,8 @@ export interface FileCheck {
   refused: boolean;
   refusedReason: string | null;
   issues: Issue[];
-  preview: { columns: string[]; rows: string[][] };
+  /** The first rows as read; `rowNumbers[i]` = the file row of `rows[i]` (header = row 1). */
+  preview: { columns: string[]; rows: string[][]; rowNumbers: number[] };
   /** Good rows whose code is new / already stored. */
   inserted: number;
   updated: number;
@@ -92,11 +93,11 @@ export async function checkRecordFile(tx: Tx, orgId: string, kind: RecordKind, f
   const known = await existingCodes(tx, orgId, kind, codes);
   const reason = refusal(result, kind);
   const header = grid[0] ?? [];
-  const data = grid.slice(1).filter((cells) => cells.some((c) => c.trim() !== "")).slice(0, PREVIEW_ROWS);
+  const data = grid.slice(1).map((cells, i) => ({ cells, row: i + 2 })).filter((r) => r.cells.some((c) => c.trim() !== "")).slice(0, PREVIEW_ROWS);
   return {
     kind, fileName, rows: result.rows, accepted: result.accepted, rejected: result.rejected,
     refused: reason !== null, refusedReason: reason, issues,
-    preview: { columns: header, rows: data.map((cells) => header.map((_, i) => cells[i] ?? "")) },
+    preview: { columns: header, rows: data.map((r) => header.map((_, i) => r.cells[i] ?? "")), rowNumbers: data.map((r) => r.row) },
     inserted: codes.filter((c) => !known.has(c)).length, updated: codes.filter((c) => known.has(c)).length,
     parsed: result,
   };
@@ -123,6 +124,12 @@ export async function stageRecordFile(db: Db, actor: Actor, orgId: string, kind:
   if (check.refused) return { ...check, uploadId: null };
   const [row] = await db.insert(recordUploads).values({ orgId, kind, fileName, content: bytes, createdBy: actor.id }).returning({ id: recordUploads.id });
   return { ...check, uploadId: row!.id };
+}
+
+/** Drops a staged upload the user cancelled; false when there was none. */
+export async function discardStagedFile(db: Db, orgId: string, uploadId: string): Promise<boolean> {
+  const rows = await db.delete(recordUploads).where(and(eq(recordUploads.id, uploadId), eq(recordUploads.orgId, orgId))).returning({ id: recordUploads.id });
+  return rows.length > 0;
 }
 
 export interface ImportSummary { importId: string; kind: RecordKind; fileName: string; rows: number; accepted: number; rejected: number; inserted: number; updated: number }

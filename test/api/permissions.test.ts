@@ -274,6 +274,10 @@ describe("permission walk: every API route × every role (PGlite)", () => {
       prepare: async () => ({ params: { orgId, uploadId: ok(await fp().post(`/api/orgs/${orgId}/record-files`, dossierForm(`PQ-${next()}`)), "stage").uploadId } }),
       check: (_role, res) => { if (res.status === 201) expect(res.body).toMatchObject({ inserted: 1, rejected: 0 }); },
     },
+    {
+      method: "DELETE", route: "/api/orgs/:orgId/record-files/:uploadId", expect: onlyBy({ focal_point: 204 }),
+      prepare: async () => ({ params: { orgId, uploadId: ok(await fp().post(`/api/orgs/${orgId}/record-files`, dossierForm(`PQ-${next()}`)), "stage").uploadId } }),
+    },
     { method: "GET", route: "/api/orgs/:orgId/record-imports", expect: communeRead, prepare: () => ({ params: { orgId } }) },
     {
       method: "GET", route: "/api/orgs/:orgId/indicators", expect: communeRead, prepare: () => ({ params: { orgId }, query: "from=2026-01-01&to=2026-06-30" }),

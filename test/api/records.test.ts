@@ -48,6 +48,7 @@ describe.each(DB_KINDS)("one-stop records over HTTP on %s", (kind) => {
     expect(staged.status, JSON.stringify(staged.body)).toBe(200);
     expect(staged.body).toMatchObject({ refused: false, rows: 60, accepted: 60, rejected: 0, inserted: 60, updated: 0 });
     expect(staged.body.preview.rows).toHaveLength(10);
+    expect(staged.body.preview.rowNumbers.slice(0, 3)).toEqual([2, 3, 4]);
     expect(await dossierCount(app, c.orgId), "nothing written before confirming").toBe(count);
 
     const done = await oneStop.post(`/api/orgs/${c.orgId}/record-files/${staged.body.uploadId}/confirm`);
@@ -118,6 +119,13 @@ describe.each(DB_KINDS)("one-stop records over HTTP on %s", (kind) => {
     const form = new FormData();
     form.append("kind", "dossiers");
     expect((await c.focal.post(`/api/orgs/${c.orgId}/record-files`, form)).body.error.message).toMatch(/Hãy chọn một tệp/);
+  });
+
+  it("drops a cancelled check, which can then not be confirmed", async () => {
+    const staged = await c.focal.post(`/api/orgs/${c.orgId}/record-files`, recordForm("dossiers", "huy.csv", lateDossiers("HUY", 3, 0)));
+    expect((await c.focal.request("DELETE", `/api/orgs/${c.orgId}/record-files/${staged.body.uploadId}`)).status).toBe(204);
+    expect((await c.focal.post(`/api/orgs/${c.orgId}/record-files/${staged.body.uploadId}/confirm`)).status).toBe(404);
+    expect((await c.focal.request("DELETE", `/api/orgs/${c.orgId}/record-files/${staged.body.uploadId}`)).status).toBe(404);
   });
 
   it("keeps communes apart: an upload of one commune cannot be confirmed by another", async () => {

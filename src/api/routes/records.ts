@@ -2,10 +2,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { extname } from "node:path";
 import { cleanFilename } from "../../domain/evidence.js";
-import { forbidden, invalid } from "../../domain/errors.js";
+import { forbidden, invalid, notFound } from "../../domain/errors.js";
 import { refreshComputedTargets } from "../../db/computed-targets.js";
 import type { Db } from "../../db/connection.js";
-import { RECORD_KINDS, type RecordKind, applyStagedFile, listImports, recordCounts, stageRecordFile } from "../../db/records.js";
+import { RECORD_KINDS, type RecordKind, applyStagedFile, discardStagedFile, listImports, recordCounts, stageRecordFile } from "../../db/records.js";
 import { units, users } from "../../db/schema.js";
 import { requireViewer } from "../auth.js";
 import { readableOrg } from "../guards.js";
@@ -73,6 +73,19 @@ export const recordRoutes: RouteModule = (app, ctx) => {
     });
     reply.code(201);
     return { ...summary, targetValues: targets.values, targetsAtRisk: targets.atRisk };
+  });
+
+  app.delete("/api/orgs/:orgId/record-files/:uploadId", {
+    schema: {
+      tags: ["Dữ liệu một cửa"], summary: "Hủy tệp đã kiểm tra mà không nhập",
+      params: z.object({ orgId: uuid("Mã đơn vị"), uploadId: uuid("Mã tệp chờ xác nhận") }),
+    },
+  }, async (request, reply) => {
+    const viewer = requireViewer(request);
+    const org = await importingOrg(viewer, request.params.orgId);
+    if (!(await discardStagedFile(db, org.id, request.params.uploadId))) throw notFound("tệp chờ xác nhận");
+    reply.code(204);
+    return null;
   });
 
   app.get("/api/orgs/:orgId/record-imports", {

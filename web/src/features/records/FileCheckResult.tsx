@@ -108,6 +108,7 @@ function PreviewTable({ preview }: { preview: RecordFileCheck['preview'] }) {
         <caption className="visually-hidden">{t('records.previewTitle', { count: preview.rows.length })}</caption>
         <Table.Thead>
           <Table.Tr>
+            <Table.Th scope="col">{t('records.previewRow')}</Table.Th>
             {preview.columns.map((column, index) => (
               <Table.Th key={`${index}-${column}`} scope="col">
                 {column}
@@ -118,6 +119,7 @@ function PreviewTable({ preview }: { preview: RecordFileCheck['preview'] }) {
         <Table.Tbody>
           {preview.rows.map((cells, rowIndex) => (
             <Table.Tr key={rowIndex}>
+              <Table.Td>{preview.rowNumbers[rowIndex]}</Table.Td>
               {cells.map((cell, index) => (
                 <Table.Td key={index} style={{ whiteSpace: 'nowrap' }}>
                   {cell}

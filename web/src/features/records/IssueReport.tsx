@@ -34,7 +34,7 @@ function issueColumns(): Column<RecordIssue>[] {
   {
     key: 'severity',
     header: t('records.issueSeverity'),
-    width: 120,
+    width: 140,
     render: (issue) =>
       issue.warning ? (
         <TagBadge color="yellow" icon="alert" label={t('records.issueWarning')} state="warning" testId="issue-severity" />
@@ -52,7 +52,11 @@ function issueColumns(): Column<RecordIssue>[] {
  * warnings (nothing rejected), filterable, a page at a time, and as a CSV file.
  */
 export function IssueReport({ issues, fileName }: { issues: RecordIssue[]; fileName: string }) {
-  const numbered = useMemo<NumberedIssue[]>(() => issues.map((issue, n) => ({ ...issue, n })), [issues]);
+  // Errors first (the rows left out), then warnings, each in row order.
+  const numbered = useMemo<NumberedIssue[]>(
+    () => issues.map((issue, n) => ({ ...issue, n })).sort((a, b) => Number(a.warning) - Number(b.warning) || a.row - b.row || a.n - b.n),
+    [issues],
+  );
   const [severity, setSeverity] = useState<Severity>('all');
   const [column, setColumn] = useState<string | null>(null);
   const [page, setPage] = useState(1);
@@ -82,7 +86,7 @@ export function IssueReport({ issues, fileName }: { issues: RecordIssue[]; fileN
 
   const download = () => {
     const base = fileName.replace(/\.[^.]+$/, '');
-    downloadText(`${base}-bao-cao-kiem-tra.csv`, toCsv(issueColumns(), issues));
+    downloadText(`${base}-bao-cao-kiem-tra.csv`, toCsv(issueColumns(), numbered));
   };
 
   return (
@@ -125,7 +129,7 @@ export function IssueReport({ issues, fileName }: { issues: RecordIssue[]; fileN
         </Button>
       </Group>
       <DataTable
-        columns={issueColumns() as Column<NumberedIssue>[]}
+        columns={issueColumns()}
         rows={slice}
         rowKey={(issue) => String(issue.n)}
         rowTestId="issue-row"

@@ -44,6 +44,8 @@ export function RecordImportFlow({ orgId }: { orgId: string }) {
   });
 
   const restart = () => {
+    // A cancelled check is dropped on the server at once (best effort: stale ones expire anyway).
+    if (step.step === 'review' && step.check.uploadId) void recordApi.discard(orgId, step.check.uploadId).catch(() => undefined);
     confirm.reset();
     upload.reset();
     setStep({ step: 'choose' });

@@ -40,7 +40,7 @@ export function RecordsPage() {
         }
       />
       {data.canImport ? (
-        <RecordImportFlow orgId={orgId} />
+        <RecordImportFlow key={orgId} orgId={orgId} />
       ) : (
         <Alert color="gray" icon={<Icon name="alert" />}>
           {t('records.cannotImport')}

@@ -13,6 +13,7 @@ export function recordImportsQueryOptions(orgId: string) {
 export const recordApi = {
   uploadPath: (orgId: string) => `/api/orgs/${orgId}/record-files`,
   confirm: (orgId: string, uploadId: string) => api.post<RecordImportSummary>(`/api/orgs/${orgId}/record-files/${uploadId}/confirm`),
+  discard: (orgId: string, uploadId: string) => api.delete<null>(`/api/orgs/${orgId}/record-files/${uploadId}`),
 };
 
 /** After an import: the records views, the indicators computed from them, and the targets of plans and the dashboard. */

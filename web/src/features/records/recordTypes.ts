@@ -25,7 +25,7 @@ export interface RecordFileCheck {
   refused: boolean;
   refusedReason: string | null;
   issues: RecordIssue[];
-  preview: { columns: string[]; rows: string[][] };
+  preview: { columns: string[]; rows: string[][]; rowNumbers: number[] };
   /** Good rows whose code is new / already stored. */
   inserted: number;
   updated: number;

@@ -6,7 +6,7 @@ import type { Me } from '../../lib/types';
 import { hasOwnTasks } from '../auth/session';
 
 interface Item {
-  to: '/plans' | '/my-tasks' | '/extensions' | '/dashboard' | '/indicators' | '/ratings' | '/admin';
+  to: '/plans' | '/my-tasks' | '/extensions' | '/dashboard' | '/records' | '/indicators' | '/ratings' | '/admin';
   label: MessageKey;
   icon: IconName;
   visible: (me: Me) => boolean;
@@ -17,7 +17,8 @@ const ITEMS: Item[] = [
   { to: '/my-tasks', label: 'nav.myTasks', icon: 'checklist', visible: hasOwnTasks },
   { to: '/extensions', label: 'nav.extensions', icon: 'calendar', visible: () => true },
   { to: '/dashboard', label: 'nav.dashboard', icon: 'chart', visible: () => true },
-  { to: '/indicators', label: 'nav.indicators', icon: 'target', visible: () => true },
+  { to: '/records', label: 'nav.records', icon: 'upload', visible: (me) => me.org.kind === 'commune' || me.permissions.provincial },
+  { to: '/indicators', label: 'nav.indicators', icon: 'target', visible: (me) => me.org.kind === 'commune' || me.permissions.provincial },
   { to: '/ratings', label: 'nav.ratings', icon: 'moodSmile', visible: () => true },
   { to: '/admin', label: 'nav.admin', icon: 'users', visible: (me) => me.permissions.manageUsers },
 ];

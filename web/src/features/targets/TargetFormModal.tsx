@@ -1,4 +1,4 @@
-import { Alert, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Grid, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormActions } from '../../components/FormActions';
@@ -126,36 +126,40 @@ function TargetForm({ onClose, planId, orgId, target }: Omit<TargetFormModalProp
             error={errors.errors.unit}
           />
         </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select
-            label={t('targetForm.dataSource')}
-            data={[
-              { value: 'manual', label: t('targetForm.manual') },
-              { value: 'computed', label: t('targetLight.sourceComputed') },
-            ]}
-            value={dataSource}
-            onChange={(next) => next && setDataSource(next as 'manual' | 'computed')}
-            allowDeselect={false}
-            error={errors.errors.dataSource}
-          />
-          {dataSource === 'computed' && (
+        <Grid>
+          <Grid.Col span={{ base: 12, sm: 5 }}>
             <Select
-              label={t('targetLight.indicator')}
-              placeholder={t('targetLight.indicatorPlaceholder')}
+              label={t('targetForm.dataSource')}
               data={[
-                ...indicators.map((item) => ({ value: item.key, label: item.label })),
-                // A key written before the catalogue existed stays visible until replaced.
-                ...(indicatorKey && indicators.length > 0 && !indicators.some((item) => item.key === indicatorKey) ? [{ value: indicatorKey, label: indicatorKey }] : []),
+                { value: 'manual', label: t('targetForm.manual') },
+                { value: 'computed', label: t('targetLight.sourceComputed') },
               ]}
-              value={indicatorKey}
-              onChange={chooseIndicator}
-              error={errors.errors.indicatorKey}
-              searchable
-              required
-              comboboxProps={{ withinPortal: true }}
+              value={dataSource}
+              onChange={(next) => next && setDataSource(next as 'manual' | 'computed')}
+              allowDeselect={false}
+              error={errors.errors.dataSource}
             />
+          </Grid.Col>
+          {dataSource === 'computed' && (
+            <Grid.Col span={{ base: 12, sm: 7 }}>
+              <Select
+                label={t('targetLight.indicator')}
+                placeholder={t('targetLight.indicatorPlaceholder')}
+                data={[
+                  ...indicators.map((item) => ({ value: item.key, label: item.label })),
+                  // A key written before the catalogue existed stays visible until replaced.
+                  ...(indicatorKey && indicators.length > 0 && !indicators.some((item) => item.key === indicatorKey) ? [{ value: indicatorKey, label: indicatorKey }] : []),
+                ]}
+                value={indicatorKey}
+                onChange={chooseIndicator}
+                error={errors.errors.indicatorKey}
+                searchable
+                required
+                comboboxProps={{ withinPortal: true }}
+              />
+            </Grid.Col>
           )}
-        </SimpleGrid>
+        </Grid>
         {dataSource === 'computed' && (
           <Alert color="blue" variant="light" icon={<Icon name="refresh" size={16} />} data-testid="target-computed-hint">
             {t('targetLight.computedHint')}

@@ -53,7 +53,7 @@ export function TargetsSection({ plan }: { plan: PlanDetail }) {
         rowTestId="target-row"
         emptyText={t('targets.empty')}
         caption={t('targets.heading')}
-        minWidth={900}
+        minWidth={1040}
       />
       <TargetFormModal opened={formOpened} onClose={() => setFormOpened(false)} planId={plan.id} orgId={plan.orgId} target={editing} />
       <TargetValueModal target={recording} year={plan.year} onClose={() => setRecording(null)} />
