@@ -24,7 +24,7 @@ function checkWindow(q: { from: IsoDate; to: IsoDate }) {
   if (q.from > q.to) throw invalid("Từ ngày phải trước hoặc bằng đến ngày.", "from");
   if (parseIso(q.to).year - parseIso(q.from).year > 5) throw invalid("Khoảng thời gian tối đa 5 năm.", "to");
 }
-const filterOf = (q: { unit?: string | null; field?: string | null }) => ({ ...(q.unit ? { unit: q.unit } : {}), ...(q.field ? { fieldName: q.field } : {}) });
+const filterOf = (q: { unit?: string | null; field?: string | null }) => ({ ...(q.unit ? { unit: q.unit } : {}), ...(q.field ? { field: q.field } : {}) });
 
 export const indicatorRoutes: RouteModule = (app, ctx) => {
   const { db } = ctx.database;

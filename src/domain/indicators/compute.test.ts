@@ -138,6 +138,9 @@ describe("rates", () => {
     expect(filterDossiers(ds, { unit: "ubnd xa a" }).map((d) => d.code)).toEqual(["1"]);
     expect(filterDossiers(ds, { fieldName: "HO TICH" }).map((d) => d.code)).toEqual(["1"]);
     expect(filterDossiers(ds, {}).length).toBe(2);
+    const coded = [...ds, dossier({ code: "3", fieldCode: "G09-HT" })];
+    expect(filterDossiers(coded, { field: "g09-ht" }).map((d) => d.code), "a field row labelled by its code filters by it").toEqual(["3"]);
+    expect(filterDossiers(coded, { field: "Hộ tịch" }).map((d) => d.code)).toEqual(["1"]);
   });
 });
 

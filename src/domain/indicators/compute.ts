@@ -11,8 +11,8 @@ export function toWindow(w: Window | Period): Window {
 }
 const inW = (d: IsoDate | null, w: Window) => d !== null && d >= w.from && d <= w.to;
 
-/** Optional filters: handling unit, procedure field (code or name), compared after `fold`. */
-export interface DossierFilter { unit?: string; fieldCode?: string; fieldName?: string }
+/** Optional filters: handling unit, procedure field (`field` = its name or its code), compared after `fold`. */
+export interface DossierFilter { unit?: string; fieldCode?: string; fieldName?: string; field?: string }
 
 export interface Calendar { holidays: ReadonlySet<IsoDate> }
 export const NO_HOLIDAYS: Calendar = { holidays: new Set() };
@@ -111,7 +111,8 @@ export function filterDossiers(ds: readonly Dossier[], f: DossierFilter = {}, pr
   const eq = (a: string | null | undefined, b: string | undefined) => b === undefined || (a != null && fold(a) === fold(b));
   return ds.filter((d) => {
     const p = procedures?.get(d.procedureCode);
-    return eq(d.unit, f.unit) && eq(d.fieldCode ?? p?.fieldCode, f.fieldCode) && eq(d.fieldName ?? p?.fieldName, f.fieldName);
+    const code = d.fieldCode ?? p?.fieldCode, name = d.fieldName ?? p?.fieldName;
+    return eq(d.unit, f.unit) && eq(code, f.fieldCode) && eq(name, f.fieldName) && (f.field === undefined || eq(name, f.field) || eq(code, f.field));
   });
 }
 

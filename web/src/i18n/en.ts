@@ -791,7 +791,7 @@ export const en: Messages = {
   'indicators.s766.group': '{id}. {name} — {points}/{max} points',
   'indicators.s766.indicator': 'Indicator',
   'indicators.s766.rate': 'Rate',
-  'indicators.s766.fraction': 'Numerator/denominator',
+  'indicators.s766.fraction': 'Fraction',
   'indicators.s766.points': 'Points/max',
   'indicators.s766.status': 'State',
   'indicators.s766.hint': 'To raise it',

@@ -1,6 +1,6 @@
-import { Alert, Button, CloseButton, Group, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, Loader, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { Icon } from '../../components/Icon';
 import { LoadError, PageLoading } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
@@ -28,8 +28,7 @@ function NoRecords() {
     <SectionPanel id="no-records-heading" title={t('indicators.empty.title')} data-testid="indicators-empty">
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{t('indicators.empty.text')}</Text>
-        {/* The import page (route `records`) is built separately: a plain link keeps this page independent of it. */}
-        <Button component="a" href="/records" leftSection={<Icon name="upload" size={16} />}>
+        <Button component={Link} to="/records" leftSection={<Icon name="upload" size={16} />}>
           {t('indicators.empty.import')}
         </Button>
       </Stack>
@@ -76,12 +75,22 @@ export function IndicatorsPage() {
   const badWindow = isApiError(figuresQuery.error) && figuresQuery.error.code === 'validation';
 
   const picker = (
-    <WindowPicker
-      preset={preset}
-      window={window}
-      error={figuresQuery.error}
-      onChange={(next) => setSearch({ period: next.period === 'month' ? undefined : next.period, from: next.from, to: next.to })}
-    />
+    <Group gap="sm" align="flex-start" wrap="wrap">
+      <WindowPicker
+        preset={preset}
+        window={window}
+        error={figuresQuery.error}
+        onChange={(next) => setSearch({ period: next.period === 'month' ? undefined : next.period, from: next.from, to: next.to })}
+      />
+      {figuresQuery.isFetching && figures && (
+        <Group gap={6} mt={32} role="status" className="no-print">
+          <Loader size="xs" />
+          <Text size="xs" c="dimmed">
+            {t('common.loading')}
+          </Text>
+        </Group>
+      )}
+    </Group>
   );
 
   const subtitle = (

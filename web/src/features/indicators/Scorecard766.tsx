@@ -18,30 +18,30 @@ export function ClassBadge({ band, size = 'lg' }: { band: ClassBand; size?: 'sm'
   return <TagBadge color={band.color} icon={band.icon} label={band.name} size={size} testId="score-766-class" state={band.name} />;
 }
 
-/** 0–100 with the class bands behind it and the total marked; the words are printed under it. */
+/** 0–100 filled to the total in its class colour, with the class limits marked; the words are printed under it. */
 function ScoreBar({ total, bands }: { total: number; bands: ClassBand[] }) {
   const ascending = [...bands].reverse();
   const band = classOf(total, bands);
   return (
     <Box mt="sm">
-      <Progress.Root size={22} aria-hidden className="score-bar">
-        {ascending.map((b, i) => {
-          const upper = i + 1 < ascending.length ? ascending[i + 1]!.min : 100;
-          const filled = Math.max(0, Math.min(total, upper) - b.min);
-          const empty = upper - b.min - filled;
-          return [
-            filled > 0 && (
-              <Progress.Section key={`${b.name}-f`} value={filled} color={b.color} />
-            ),
-            empty > 0 && <Progress.Section key={`${b.name}-e`} value={empty} color={`${b.color}.1`} />,
-          ];
-        })}
-      </Progress.Root>
-      <Group justify="space-between" mt={4} gap={4} wrap="wrap">
+      <Box pos="relative" className="score-bar" aria-hidden>
+        <Progress value={Math.max(0, Math.min(100, total))} color={band.color} size={22} radius="sm" />
+        {ascending
+          .filter((b) => b.min > 0 && b.min < 100)
+          .map((b) => (
+            <Box key={b.name} className="score-bar-tick" style={{ left: `${b.min}%` }}>
+              <Text size="xs" c="dimmed" className="score-bar-tick-label">
+                {b.min}
+              </Text>
+            </Box>
+          ))}
+      </Box>
+      <Group justify="space-between" mt={22} gap={4} wrap="wrap">
         {ascending.map((b, i) => {
           const upper = i + 1 < ascending.length ? ascending[i + 1]!.min : null;
+          const current = b.name === band.name;
           return (
-            <Text key={b.name} size="xs" fw={b.name === band.name ? 700 : 400} c={b.name === band.name ? undefined : 'dimmed'}>
+            <Text key={b.name} size="xs" fw={current ? 700 : 400} c={current ? undefined : 'dimmed'}>
               {upper === null ? t('indicators.s766.bandTop', { name: b.name, min: b.min }) : b.min === 0 ? t('indicators.s766.bandBottom', { name: b.name, max: upper }) : t('indicators.s766.band', { name: b.name, min: b.min, max: upper })}
             </Text>
           );
