@@ -258,7 +258,7 @@ export async function loadRecords(tx: Tx, orgIds: string[], window: { from: IsoD
     order by d.org_id, d.code`);
   const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows;
   const procRows = await tx.select().from(procedures).where(inArray(procedures.orgId, orgIds));
-  const fbRows = await tx.select().from(feedback).where(and(inArray(feedback.orgId, orgIds), sql`coalesce(${feedback.received}, ${feedback.sent}) <= ${window.to}`));
+  const fbRows = await tx.select().from(feedback).where(inArray(feedback.orgId, orgIds));
   const seen = new Set<string>();
   const procs: Procedure[] = [];
   for (const p of procRows) {

@@ -163,7 +163,8 @@ describe("browser: the focal point imports one-stop data and the on-time target 
     expect(await count(page, "check-inserted")).toBe(40);
     expect(await count(page, "check-updated")).toBe(0);
     const preview = page.getByTestId("record-preview");
-    expect(await preview.locator("thead th").first().textContent()).toBe("MaHoSo");
+    expect(await preview.locator("thead th").allTextContents()).toEqual(expect.arrayContaining(["Dòng", "MaHoSo"]));
+    expect(await preview.locator("tbody tr").first().locator("td").first().textContent(), "the file's row number").toBe("2");
     expect(await preview.locator("tbody tr").count()).toBe(10);
     expect(await preview.locator("tbody tr").first().textContent()).toContain("TK-TRE-2605-001");
     const lines = await reportLines(page);

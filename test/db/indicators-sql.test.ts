@@ -1,6 +1,7 @@
 /**
  * The dossier figures computed from the database (computeFigures: loadRecords
- * + the domain) against independent SQL written from the contract
+ * + the domain): every count, every rate and the numerator and denominator of
+ * every computed 766 indicator, against independent SQL written from the contract
  * (test/support/indicators-sql.ts), on 10,000 generated dossiers of one
  * commune stored through the real CSV import. PostgreSQL only: the SQL uses
  * the server; a missing server fails the suite (createTestDatabase throws).
@@ -19,7 +20,7 @@ import { createTestDatabase } from "../support/db.js";
 import {
   type CommuneRecords, UNITS, csvText, dossierCsvLines, feedbackCsvLines, generateCommuneRecords, procedureCsvLines,
 } from "../support/dossier-generator.js";
-import { type SqlFilter, contractFiguresBySql, dossierReadingsBySql } from "../support/indicators-sql.js";
+import { type SqlFilter, contractFiguresBySql, dossierReadingsBySql, indexFiguresBySql } from "../support/indicators-sql.js";
 
 const SEED = 20260415;
 const RANGE = { from: "2024-12-01", to: "2026-03-31", asOf: "2026-04-10" };
@@ -120,9 +121,13 @@ describe("dossier figures from the database against independent SQL (PostgreSQL)
     expect(records.feedback.some((f) => f.forwarded !== null), "PAKN forwarded").toBe(true);
     expect(records.feedback.some((f) => f.dossierCode !== null), "PAKN naming a dossier").toBe(true);
     expect(records.feedback.some((f) => f.supplementRequested !== null), "PAKN with a supplementation request").toBe(true);
+    const month = WINDOWS["a month"];
+    const inMonth = new Set(ds.filter((d) => d.accepted !== null && d.accepted >= month.from && d.accepted <= month.to).map((d) => d.code));
+    expect(records.feedback.some((f) => f.dossierCode !== null && inMonth.has(f.dossierCode) && (f.received ?? f.sent) > month.to),
+      "PAKN received after a window naming a dossier received in it (6.3)").toBe(true);
   });
 
-  /** Every count and rate, and on a disagreement the dossiers SQL and domain read differently. */
+  /** Every count, rate and index indicator; on a disagreement, the dossiers SQL and domain read differently. */
   async function expectSameFigures(window: { from: string; to: string }, filter: DossierFilter = {}, sqlFilter: SqlFilter = {}) {
     const byDomain = Object.keys(filter).length
       ? figuresOf(await loadRecords(t.db, [orgId], window), window, filter)
@@ -139,11 +144,15 @@ describe("dossier figures from the database against independent SQL (PostgreSQL)
     }
     expect(byDomain.counts).toEqual(bySql.counts);
     expect(byDomain.rates).toEqual(bySql.rates);
+    // The 766 index: numerator and denominator of every computed indicator (1.1–1.3 are external).
+    const index = Object.fromEntries(byDomain.index766.groups.flatMap((g) => g.indicators).filter((i) => i.status !== "external")
+      .map((i) => [i.id, { numerator: i.numerator, denominator: i.denominator }]));
+    expect(index).toEqual(await indexFiguresBySql(t.db, orgId, window, sqlFilter));
     return bySql;
   }
 
   for (const [name, window] of Object.entries(WINDOWS)) {
-    it(`every count and rate agrees: ${name} (${window.from} – ${window.to})`, async () => {
+    it(`every count, rate and index indicator agrees: ${name} (${window.from} – ${window.to})`, async () => {
       const f = await expectSameFigures(window);
       const c = f.counts;
       expect(c.handled).toBe(c.resolved.total + c.pending.total);

@@ -4,7 +4,8 @@ import type { Counts, Rates } from "../../src/domain/indicators/compute.js";
 
 /**
  * Every `counts` and `rates` figure of shared/contracts/dossiers.md ("How each
- * number is computed"), computed by PostgreSQL straight from the stored
+ * number is computed"), and the numerator and denominator of every computed
+ * indicator of the 766 index, computed by PostgreSQL straight from the stored
  * tables, written from the contract text and sharing no code with
  * src/domain: as at `to`, working days = Monday–Friday counted with
  * generate_series, classification and PAKN deadlines as CASE expressions.
@@ -15,6 +16,32 @@ import type { Counts, Rates } from "../../src/domain/indicators/compute.js";
 /** Working days after a up to and including b (0 when b ≤ a). */
 const wd = (a: string, b: string) =>
   `(select count(*)::int from generate_series((${a} + 1)::timestamp, (${b})::timestamp, interval '1 day') g where extract(isodow from g) < 6)`;
+
+/** PAKN in the window and their outcome as at t (the clock starts at NgayChuyenDen, else NgayGui). */
+const FEEDBACK_OUTCOMES = `, fb as (               -- PAKN in the window; the clock starts at NgayChuyenDen, else NgayGui
+  select f.*, coalesce(f.forwarded, f.sent) as s0, w.t
+  from feedback f cross join w
+  where f.org_id = w.org and coalesce(f.received, f.sent) between w.f and w.t
+)
+, fo as (
+  select fb.*,
+    (fb.supplement_requested is null or fb.supplement_requested > fb.t or ${wd("fb.s0", "fb.supplement_requested")} <= 5) as request_ok
+  from fb
+)
+, fc as (
+  select fo.category, fo.likes, fo.dislikes, fo.complained_again,
+    case
+      when fo.status in ('tu-choi', 'chuyen-di') and fo.refused <= fo.t then
+        case when ${wd("fo.s0", "fo.refused")} <= 2 then 'resolved_on_time' else 'resolved_late' end
+      when fo.status in ('cho-cong-khai', 'da-cong-khai') and fo.awaiting_publication <= fo.t then
+        case when ${wd("fo.s0", "fo.awaiting_publication")} <= 15 and fo.request_ok
+          and ${wd("fo.awaiting_publication", "case when fo.published <= fo.t then fo.published else fo.t end")} <= 2
+        then 'resolved_on_time' else 'resolved_late' end
+      when ${wd("fo.s0", "fo.t")} <= 15 and fo.request_ok then 'pending_within_time'
+      else 'pending_overdue'
+    end as outcome
+  from fo
+)`;
 
 const DOSSIERS = `
 , cat as (              -- the catalogue rows of commune level (CapThucHien has xa)
@@ -118,30 +145,7 @@ const BODY = `${DOSSIERS}
     count(*) filter (where rec and rating in ('rat-hai-long', 'hai-long')) as satisfied
   from cl cross join w
 )
-, fb as (               -- PAKN in the window; the clock starts at NgayChuyenDen, else NgayGui
-  select f.*, coalesce(f.forwarded, f.sent) as s0, w.t
-  from feedback f cross join w
-  where f.org_id = w.org and coalesce(f.received, f.sent) between w.f and w.t
-)
-, fo as (
-  select fb.*,
-    (fb.supplement_requested is null or fb.supplement_requested > fb.t or ${wd("fb.s0", "fb.supplement_requested")} <= 5) as request_ok
-  from fb
-)
-, fc as (
-  select fo.category,
-    case
-      when fo.status in ('tu-choi', 'chuyen-di') and fo.refused <= fo.t then
-        case when ${wd("fo.s0", "fo.refused")} <= 2 then 'resolved_on_time' else 'resolved_late' end
-      when fo.status in ('cho-cong-khai', 'da-cong-khai') and fo.awaiting_publication <= fo.t then
-        case when ${wd("fo.s0", "fo.awaiting_publication")} <= 15 and fo.request_ok
-          and ${wd("fo.awaiting_publication", "case when fo.published <= fo.t then fo.published else fo.t end")} <= 2
-        then 'resolved_on_time' else 'resolved_late' end
-      when ${wd("fo.s0", "fo.t")} <= 15 and fo.request_ok then 'pending_within_time'
-      else 'pending_overdue'
-    end as outcome
-  from fo
-)
+${FEEDBACK_OUTCOMES}
 , fs as (
   select
     count(*) as fb_received,
@@ -218,4 +222,51 @@ export async function dossierReadingsBySql(tx: Tx, orgId: string, window: { from
     select code, cls, due_at::text as due_at, eff::text as eff, coalesce(rec, false) as rec, coalesce(carried, false) as carried,
       coalesce(resolved, false) as resolved, coalesce(pending, false) as pending from cl order by code`);
   return rowsOf<SqlDossierRow>(res);
+}
+
+/**
+ * Numerator and denominator of every computed indicator of the 766 index
+ * (contract table "Index"), by SQL. The catalogue indicators (3.1, 3.2, 4.a,
+ * 5.3, 5.7) count the commune-level TTHC of the procedures file; 6.3 counts a
+ * dossier named by any PAKN of the file (the contract puts no date on it).
+ */
+export async function indexFiguresBySql(tx: Tx, orgId: string, window: { from: string; to: string }, filter: SqlFilter = {}): Promise<Record<string, { numerator: number; denominator: number }>> {
+  const res = await tx.execute(sql`${params(orgId, window, filter)} ${sql.raw(DOSSIERS)}
+, r as (select cl.*, cl.ended_at is not null and cl.written as ended_written from cl where cl.rec)
+, placed as (           -- 3.2, 4.a: status ≠ 3, NgayTiepNhan (else NgayNopHoSo) in W
+  select cl.* from cl cross join w where cl.status <> 3 and coalesce(cl.accepted, cl.submitted) between w.f and w.t
+)
+, services as (select * from cat where online_level in ('toan-trinh', 'mot-phan'))
+, fee_tthc as (select * from cat where has_fee)
+, citizen_tthc as (select * from cat where subjects ?| array['cong-dan', 'nguoi-vn-o-nuoc-ngoai', 'nguoi-nuoc-ngoai'])
+, fb_all as (select * from feedback f, w where f.org_id = w.org)
+${sql.raw(FEEDBACK_OUTCOMES)}
+, unsatisfied_fb as (
+  select count(*) as n from fc where fc.dislikes > fc.likes or fc.outcome in ('resolved_late', 'pending_overdue') or fc.complained_again
+)
+select json_build_object(
+  '1.4', json_build_array((select count(*) from r where synced), (select count(*) from r)),
+  '2.1', json_build_array((select count(*) from r where cls in ('early', 'on_time', 'within_time')), (select count(*) from r)),
+  '3.1', json_build_array((select count(*) from services), (select count(*) from cat)),
+  '3.2', json_build_array((select count(*) from services s where exists (select 1 from placed p where p.procedure_code = s.code and p.channel = 2)), (select count(*) from services)),
+  '3.3', json_build_array((select count(*) from r where channel = 2 and (not ended_written or e_result)), (select count(*) from r)),
+  '4.a', json_build_array((select count(*) from fee_tthc t where exists (select 1 from placed p where p.procedure_code = t.code and p.fee > 0 and p.synced)), (select count(*) from fee_tthc)),
+  '4.b', json_build_array((select count(distinct procedure_code) from r where fee_bearing and paid), (select count(distinct procedure_code) from r where fee_bearing)),
+  '4.c', json_build_array((select count(*) from r where fee_bearing and paid), (select count(*) from r where fee_bearing)),
+  '5.1', json_build_array((select count(*) from r where ended_written and e_result), (select count(*) from r where ended_written)),
+  '5.2', json_build_array((select count(*) from r where digitised and (not ended_written or e_result)), (select count(*) from r)),
+  '5.3', json_build_array((select case when exists (select 1 from cat where e_certified_copy) then 1 else 0 end), 1),
+  '5.4', json_build_array((select count(*) from r where reused), (select count(*) from r)),
+  '5.5', json_build_array((select count(*) from r where from_store or (e_result and result_in_store)), (select count(*) from r)),
+  '5.6', json_build_array((select count(*) from r where vneid or from_store or citizen_data), (select count(*) from r)),
+  '5.7', json_build_array((select count(*) from citizen_tthc t where t.population_data
+      or exists (select 1 from r where r.procedure_code = t.code and (r.vneid or r.from_store or r.citizen_data))), (select count(*) from citizen_tthc)),
+  '6.1', json_build_array((select count(*) from fc where outcome in ('resolved_on_time', 'pending_within_time')), (select count(*) from fc)),
+  '6.2', json_build_array((select count(*) from fc) - (select n from unsatisfied_fb), (select count(*) from fc)),
+  '6.3', json_build_array((select count(*) from r) - (select count(*) from r where cls in ('late', 'overdue') or rating = 'khong-hai-long' or has_feedback
+      or exists (select 1 from fb_all f where f.dossier_code = r.code)), (select count(*) from r))
+) as figures`);
+  const raw = rowsOf<{ figures: Record<string, [number, number]> | string }>(res)[0]!.figures;
+  const pairs: Record<string, [number, number]> = typeof raw === "string" ? JSON.parse(raw) : raw;
+  return Object.fromEntries(Object.entries(pairs).map(([id, [numerator, denominator]]) => [id, { numerator, denominator }]));
 }

@@ -199,6 +199,9 @@ class CommuneDossiers {
         const v = rng.weighted([["ended", 25], ["refused", 45], ["both", 30]] as const);
         d.ended = v === "refused" ? null : end;
         d.refused = v === "ended" ? null : v === "both" && rng.chance(0.5) && end < asOf ? addDays(end, 1) : end;
+        // The papers of a stopped dossier are sometimes handed back (NgayTra), which does not end it.
+        const papers = addDays(end, rng.int(1, 5));
+        if (v === "refused" && papers <= asOf && rng.chance(0.25)) d.returned = papers;
       }
     } else {
       if (request !== null && request > asOf) { request = null; back = null; rounds = 0; }
