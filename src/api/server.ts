@@ -25,8 +25,9 @@ import { importRoutes } from "./routes/imports.js";
 import { ratingRoutes } from "./routes/ratings.js";
 import { recordRoutes } from "./routes/records.js";
 import { indicatorRoutes } from "./routes/indicators.js";
+import { criteriaSetRoutes } from "./routes/criteria-sets.js";
 
-const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, notificationRoutes, importRoutes, ratingRoutes, recordRoutes, indicatorRoutes];
+const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, notificationRoutes, importRoutes, ratingRoutes, recordRoutes, indicatorRoutes, criteriaSetRoutes];
 /** Routes that answer without a session, by the pattern the router matched (so no other path can pass for one). */
 const PUBLIC_API = new Set(["/api/auth/login", "/api/auth/logout", "/api/health", "/api/public/communes/:orgCode", "/api/public/communes/:orgCode/ratings"]);
 /**

@@ -8,7 +8,7 @@ import type { Db, Tx } from "./connection.js";
 export const TABLES = [
   "organisations", "units", "users", "user_units", "sessions", "plans", "tasks", "task_units", "task_updates",
   "evidence_files", "extension_requests", "targets", "target_units", "target_values", "notifications", "audit_log",
-  "procedures", "dossiers", "feedback", "ratings", "record_imports", "record_uploads",
+  "procedures", "dossiers", "feedback", "ratings", "record_imports", "record_uploads", "criteria_sets",
 ] as const;
 const ORDER_BY: Partial<Record<(typeof TABLES)[number], string>> = { organisations: "parent_id nulls first, created_at" };
 const FORMAT = "cchc-backup";

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { CriteriaSet } from "../domain/par-index/types.js";
 import {
   bigserial, boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
@@ -355,3 +356,23 @@ export const ratings = pgTable("ratings", {
   ratedOn: isoDate("rated_on").notNull(),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex("ratings_dossier_uq").on(t.orgId, t.dossierCode)]);
+
+/**
+ * A PAR-index criteria set (bộ tiêu chí) issued by a province for a subject and
+ * year; a later one in the same year gets the next version and replaces the
+ * latest. `content` is the validated CriteriaSet (src/domain/par-index).
+ * `replaces_id` carries no foreign key so a backup restores in any row order.
+ */
+export const criteriaSets = pgTable("criteria_sets", {
+  id: id(),
+  orgId: orgId(),
+  subject: text("subject", { enum: ["xa", "phuong"] }).notNull(),
+  year: integer("year").notNull(),
+  version: integer("version").notNull(),
+  label: text("label").notNull(),
+  replacesId: uuid("replaces_id"),
+  isExample: boolean("is_example").notNull().default(false),
+  content: jsonb("content").$type<CriteriaSet>().notNull(),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex("criteria_sets_version_uq").on(t.orgId, t.subject, t.year, t.version)]);

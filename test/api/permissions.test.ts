@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../../src/api/server.js";
 import { DEMO_PASSWORD, samplePdf } from "../../src/db/seed/demo.js";
@@ -147,6 +148,17 @@ describe("permission walk: every API route × every role (PGlite)", () => {
   };
   /** The newest entry of Tỉnh Khê's audit log, to see that a refused write wrote nothing. */
   const auditHead = async () => ok(await fp().get(`/api/orgs/${orgId}/audit?limit=1`), "audit")[0]?.id ?? null;
+  const criteriaSetForm = () => {
+    const form = new FormData();
+    form.append("file", new Blob([readFileSync(new URL("../../fixtures/par-index/example-xa-2026.json", import.meta.url))], { type: "application/json" }), "mau.json");
+    return form;
+  };
+  let criteriaSetId: string | null = null;
+  /** A stored criteria set of the province, imported once by its administrator. */
+  const walkCriteriaSet = async () => {
+    criteriaSetId ??= ok(await clients.province_admin.post(`/api/orgs/${me.province_admin.orgId}/criteria-sets`, criteriaSetForm()), "import criteria set").id;
+    return criteriaSetId!;
+  };
   const pdfForm = (name = "bien-ban.pdf") => {
     const form = new FormData();
     form.set("note", "Đã tổ chức họp triển khai.");
@@ -279,6 +291,15 @@ describe("permission walk: every API route × every role (PGlite)", () => {
       prepare: async () => ({ params: { orgId, uploadId: ok(await fp().post(`/api/orgs/${orgId}/record-files`, dossierForm(`PQ-${next()}`)), "stage").uploadId } }),
     },
     { method: "GET", route: "/api/orgs/:orgId/record-imports", expect: communeRead, prepare: () => ({ params: { orgId } }) },
+    // ── PAR-index criteria sets (of the province; its communes read them) ──
+    {
+      method: "POST", route: "/api/orgs/:orgId/criteria-sets", expect: { ...signedIn(403), province_admin: 201 },
+      prepare: () => ({ params: { orgId: me.province_admin.orgId }, body: criteriaSetForm() }),
+      check: (_role, res) => { if (res.status === 201) expect(res.body).toMatchObject({ subject: "xa", year: 2026 }); },
+    },
+    { method: "GET", route: "/api/orgs/:orgId/criteria-sets", expect: signedIn(200), prepare: () => ({ params: { orgId: me.province_admin.orgId } }) },
+    { method: "GET", route: "/api/criteria-sets/:setId", expect: signedIn(200), prepare: async () => ({ params: { setId: await walkCriteriaSet() } }) },
+    { method: "GET", route: "/api/criteria-sets/:setId/export.xlsx", expect: signedIn(200), prepare: async () => ({ params: { setId: await walkCriteriaSet() } }) },
     {
       method: "GET", route: "/api/orgs/:orgId/indicators", expect: communeRead, prepare: () => ({ params: { orgId }, query: "from=2026-01-01&to=2026-06-30" }),
       check: (_role, res) => { if (res.status === 200) expect(res.body.counts.received.total).toBeGreaterThan(0); },
