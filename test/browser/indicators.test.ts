@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { dossiers, organisations, procedures } from "../../src/db/schema.js";
 import { startTestApp, type Client, type TestApp } from "../support/app.js";
-import { launchChromium } from "../support/browser.js";
+import { WEB_ROOT, launchChromium, requireWebBuild, signIn as signInAs } from "../support/browser.js";
 
-const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
 const TODAY = "2026-06-15";
 const YEAR = "from=2026-01-01&to=2026-06-15";
 
@@ -25,7 +22,7 @@ describe("browser: the chairman reads the one-stop indicators", () => {
   let orgId: string;
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error("Chưa build giao diện web: hãy chạy \"npm run build:web\" (npm test tự làm việc này).");
+    requireWebBuild();
     app = await startTestApp("pglite", { today: TODAY, webRoot: WEB_ROOT });
     browser = await launchChromium();
     api = await app.login("ct.tinhkhe");
@@ -36,15 +33,7 @@ describe("browser: the chairman reads the one-stop indicators", () => {
     await app?.close();
   });
 
-  async function signIn(username: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
-    const page = await browser.newPage({ viewport, locale: "vi-VN" });
-    await page.goto(app.url + "/");
-    await page.getByLabel("Tên đăng nhập").fill(username);
-    await page.getByLabel("Mật khẩu").fill("Demo12345");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.getByTestId("user-name").waitFor();
-    return page;
-  }
+  const signIn = (username: string, viewport?: { width: number; height: number }) => signInAs(browser, app.url, username, viewport);
 
   const figures = async (query: string) => (await api.get(`/api/orgs/${orgId}/indicators?${query}`)).body;
 

@@ -5,9 +5,8 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { samplePdf } from "../../src/db/seed/demo.js";
 import { startTestApp, type TestApp } from "../support/app.js";
-import { launchChromium } from "../support/browser.js";
+import { WEB_ROOT, launchChromium, requireWebBuild, signIn as signInAs } from "../support/browser.js";
 
-const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
 const TODAY = "2026-06-15";
 const SEED_DOCX = join(resolve(fileURLToPath(new URL("../..", import.meta.url)), "../shared"), "seeds", "000_4f22acc3fcb5c023.docx");
 
@@ -20,7 +19,7 @@ describe("browser: a unit officer reports, the chairman sees it", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error("Chưa build giao diện web: hãy chạy \"npm run build:web\" (npm test tự làm việc này).");
+    requireWebBuild();
     app = await startTestApp("pglite", { today: TODAY, webRoot: WEB_ROOT });
     browser = await launchChromium();
   });
@@ -29,15 +28,7 @@ describe("browser: a unit officer reports, the chairman sees it", () => {
     await app?.close();
   });
 
-  async function signIn(username: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
-    const page = await browser.newPage({ viewport, locale: "vi-VN" });
-    await page.goto(app.url + "/");
-    await page.getByLabel("Tên đăng nhập").fill(username);
-    await page.getByLabel("Mật khẩu").fill("Demo12345");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.getByTestId("user-name").waitFor();
-    return page;
-  }
+  const signIn = (username: string, viewport?: { width: number; height: number }) => signInAs(browser, app.url, username, viewport);
 
   async function doneOnTimeOnDashboard(page: Page): Promise<number> {
     await page.getByRole("link", { name: "Bảng điều hành" }).first().click();

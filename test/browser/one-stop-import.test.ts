@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { startTestApp, type Client, type TestApp } from "../support/app.js";
-import { launchChromium } from "../support/browser.js";
+import { WEB_ROOT, launchChromium, requireWebBuild, signIn as signInAs } from "../support/browser.js";
 
-const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
 /** Mid-June: May is the last completed month; the demo seed has dossiers from January to today. */
 const TODAY = "2026-06-15";
 const ON_TIME = "Tỷ lệ hồ sơ thủ tục hành chính giải quyết trước hạn, đúng hạn";
@@ -54,7 +51,7 @@ describe("browser: the focal point imports one-stop data and the on-time target 
   let planId: string;
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error("Chưa build giao diện web: hãy chạy \"npm run build:web\" (npm test tự làm việc này).");
+    requireWebBuild();
     app = await startTestApp("pglite", { today: TODAY, webRoot: WEB_ROOT });
     browser = await launchChromium();
     api = await app.login("dm.tinhkhe");
@@ -70,15 +67,7 @@ describe("browser: the focal point imports one-stop data and the on-time target 
     await app?.close();
   });
 
-  async function signIn(username: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
-    const page = await browser.newPage({ viewport, locale: "vi-VN" });
-    await page.goto(app.url + "/");
-    await page.getByLabel("Tên đăng nhập").fill(username);
-    await page.getByLabel("Mật khẩu").fill("Demo12345");
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await page.getByTestId("user-name").waitFor();
-    return page;
-  }
+  const signIn = (username: string, viewport?: { width: number; height: number }) => signInAs(browser, app.url, username, viewport);
 
   async function onTimeLight(page: Page) {
     await page.goto(`${app.url}/plans/${planId}`);

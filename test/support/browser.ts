@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
 
@@ -12,4 +13,21 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** The built browser app the test server serves; a missing build fails with how to make it. */
+export const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
+export function requireWebBuild(): void {
+  if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error("Chưa build giao diện web: hãy chạy \"npm run build:web\" (npm test tự làm việc này).");
+}
+
+/** A new page signed in as a demo user (password Demo12345), at a desktop size unless told. */
+export async function signIn(browser: Browser, baseUrl: string, username: string, viewport = { width: 1366, height: 768 }): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: "vi-VN" });
+  await page.goto(baseUrl + "/");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill("Demo12345");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByTestId("user-name").waitFor();
+  return page;
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { parseIso, type IsoDate } from "../../domain/dates.js";
 import { invalid } from "../../domain/errors.js";
@@ -29,6 +30,16 @@ const filterOf = (q: { unit?: string | null; field?: string | null }) => ({ ...(
 export const indicatorRoutes: RouteModule = (app, ctx) => {
   const { db } = ctx.database;
 
+  /** The readable commune, the checked window, its records, and the dossiers the filters keep. */
+  async function windowRecords(request: FastifyRequest, orgId: string, query: z.infer<typeof windowQuery>) {
+    const org = await readableOrg(db, requireViewer(request), orgId);
+    checkWindow(query);
+    const window = { from: query.from, to: query.to };
+    const records = await loadRecords(db, [org.id], window);
+    const c = makeContext({ window, procedures: records.procedures });
+    return { org, window, records, c, dossiers: filterDossiers(records.dossiers, filterOf(query), c.procedures) };
+  }
+
   app.get("/api/reference/indicators", { schema: { tags: ["Danh mục"], summary: "Các chỉ số tự động một chỉ tiêu có thể liên kết" } }, async (request) => {
     requireViewer(request);
     return INDICATOR_CATALOGUE.map(({ key, label, unit }) => ({ key, label, unit }));
@@ -37,11 +48,7 @@ export const indicatorRoutes: RouteModule = (app, ctx) => {
   app.get("/api/orgs/:orgId/indicators", {
     schema: { tags: ["Dữ liệu một cửa"], summary: "Số liệu, tỷ lệ và Bộ chỉ số 766 của một kỳ", params: idParam("orgId", "Mã đơn vị"), querystring: windowQuery },
   }, async (request) => {
-    const viewer = requireViewer(request);
-    const org = await readableOrg(db, viewer, request.params.orgId);
-    checkWindow(request.query);
-    const window = { from: request.query.from, to: request.query.to };
-    const records = await loadRecords(db, [org.id], window);
+    const { org, window, records } = await windowRecords(request, request.params.orgId, request.query);
     const figures = figuresOf(records, window, filterOf(request.query));
     return { ...figures, hints: hintsFor(figures.index766, DEFAULT_SETTINGS), settings: DEFAULT_SETTINGS, hasCatalogue: records.procedures !== null, stored: await recordCounts(db, org.id) };
   });
@@ -71,13 +78,7 @@ export const indicatorRoutes: RouteModule = (app, ctx) => {
       querystring: windowQuery.extend({ by: enumOf("Phân theo", ["field", "unit", "procedure"] as const) }),
     },
   }, async (request) => {
-    const viewer = requireViewer(request);
-    const org = await readableOrg(db, viewer, request.params.orgId);
-    checkWindow(request.query);
-    const window = { from: request.query.from, to: request.query.to };
-    const records = await loadRecords(db, [org.id], window);
-    const c = makeContext({ window, procedures: records.procedures });
-    const ds = filterDossiers(records.dossiers, filterOf(request.query), c.procedures);
+    const { window, records, c, dossiers: ds } = await windowRecords(request, request.params.orgId, request.query);
     const total = figuresOf({ ...records, dossiers: ds }, window);
     return { window, by: request.query.by, rows: breakdown(c, ds, request.query.by), total: { counts: total.counts, rates: total.rates } };
   });
@@ -88,13 +89,8 @@ export const indicatorRoutes: RouteModule = (app, ctx) => {
       querystring: windowQuery.extend({ limit: z.coerce.number().int().min(1).max(2000).default(200) }),
     },
   }, async (request) => {
-    const viewer = requireViewer(request);
-    const org = await readableOrg(db, viewer, request.params.orgId);
-    checkWindow(request.query);
-    const window = { from: request.query.from, to: request.query.to };
-    const records = await loadRecords(db, [org.id], window);
-    const c = makeContext({ window, procedures: records.procedures });
-    const rows = lateDossiers(c, filterDossiers(records.dossiers, filterOf(request.query), c.procedures));
+    const { window, c, dossiers } = await windowRecords(request, request.params.orgId, request.query);
+    const rows = lateDossiers(c, dossiers);
     return { window, total: rows.length, rows: rows.slice(0, request.query.limit) };
   });
 };
