@@ -5,16 +5,12 @@
  * requests to the plan view and the dashboard. It prints figures and asserts
  * nothing. See bench/README.md.
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { buildServer } from "../src/api/server.js";
-import { openDatabase, type Database } from "../src/db/connection.js";
+import type { Database } from "../src/db/connection.js";
+import { type DbKind, openThrowaway } from "./throwaway.js";
 import { generateCommune, type GeneratedCommune } from "./generate-commune.js";
 
-type DbKind = "pglite" | "postgres";
 
 export interface BenchOptions {
   tasks: number;
@@ -104,68 +100,6 @@ function countQueries(database: Database): { count: () => number } {
   return { count: () => n };
 }
 
-/** Runs `fn` at most once; later calls get the first call's promise. */
-function once(fn: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | null = null;
-  return () => (done ??= fn());
-}
-
-/** A fresh throwaway database and the function that removes it again (safe to call twice). */
-async function openThrowaway(kind: DbKind, opts: BenchOptions): Promise<{ database: Database; where: string; cleanup: () => Promise<void> }> {
-  if (kind === "pglite") {
-    const dir = mkdtempSync(join(tmpdir(), "cchc-bench-"));
-    let database: Database;
-    try {
-      database = await openDatabase({ dataDir: join(dir, "pglite") });
-    } catch (err) {
-      rmSync(dir, { recursive: true, force: true });
-      throw err;
-    }
-    return {
-      database, where: `PGlite tại ${dir}`,
-      cleanup: once(async () => {
-        try { await database.close(); } finally { rmSync(dir, { recursive: true, force: true }); }
-      }),
-    };
-  }
-  const name = `cchc_bench_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: opts.url });
-  try {
-    await admin.connect();
-  } catch (err) {
-    throw new Error(`PostgreSQL không kết nối được tại ${redact(opts.url)} (${(err as Error).message}). Đặt BENCH_DATABASE_URL hoặc dùng --db pglite.`);
-  }
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const dropDb = async () => {
-    const dropper = new pg.Client({ connectionString: opts.url });
-    await dropper.connect();
-    try { await dropper.query(`drop database if exists ${name} with (force)`); } finally { await dropper.end(); }
-  };
-  const url = new URL(opts.url);
-  url.pathname = `/${name}`;
-  let database: Database;
-  try {
-    database = await openDatabase({ url: url.toString() });
-  } catch (err) {
-    await dropDb();
-    throw err;
-  }
-  return {
-    database, where: `PostgreSQL ${redact(url.toString())}`,
-    cleanup: once(async () => {
-      try { await database.close(); } finally { await dropDb(); }
-    }),
-  };
-}
-
-function redact(url: string): string {
-  try { const u = new URL(url); if (u.password) u.password = "***"; return u.toString(); } catch { return url; }
-}
-
 async function timeEndpoint(base: string, cookie: string, name: string, path: string, opts: BenchOptions, queries: { count: () => number }): Promise<EndpointResult> {
   let bytes = 0;
   const get = async () => {
@@ -199,7 +133,7 @@ async function timeEndpoint(base: string, cookie: string, name: string, path: st
 
 async function benchDatabase(kind: DbKind, opts: BenchOptions, register: (cleanup: () => Promise<void>) => () => void): Promise<DbResult> {
   console.log(`\n== ${kind} ==`);
-  const { database, where, cleanup } = await openThrowaway(kind, opts);
+  const { database, where, cleanup } = await openThrowaway(kind, opts.url, tmpdir());
   const unregister = register(cleanup);
   try {
     console.log(`CSDL tạm: ${where}`);

@@ -18,7 +18,7 @@ import { timeFigures, type FigureTimes, type Timing } from "./dossier-bench/figu
 import { importProvince, type ImportTimes } from "./dossier-bench/import-path.js";
 import { type ProvinceFiles, unitCodeOf, writeProvinceFiles } from "./dossier-bench/province-files.js";
 import { createRawTable, rawCopy } from "./dossier-bench/raw-copy.js";
-import { type DbKind, type Throwaway, makeTempDir, openThrowaway, redact } from "./dossier-bench/throwaway.js";
+import { type DbKind, type Throwaway, makeTempDir, openThrowaway, redact } from "./throwaway.js";
 
 interface Options { dossiers: number; communes: number; dbs: DbKind[]; seed: number; url: string }
 const DEFAULT_URL = "postgres://postgres:postgres@localhost:5432/postgres";

@@ -2,7 +2,7 @@ import { figuresOf, type Figures } from "../../src/db/indicator-figures.js";
 import { loadRecords } from "../../src/db/records.js";
 import { ymd, daysInMonth } from "../../src/domain/dates.js";
 import { YEAR } from "./province-files.js";
-import type { Throwaway } from "./throwaway.js";
+import type { Throwaway } from "../throwaway.js";
 
 /**
  * Time to compute every count, rate and the 766 index for one commune and for

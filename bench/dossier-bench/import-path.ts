@@ -1,6 +1,6 @@
 import { importRecords } from "../../src/db/records.js";
 import { forEachCommune, type ProvinceFiles } from "./province-files.js";
-import type { Throwaway } from "./throwaway.js";
+import type { Throwaway } from "../throwaway.js";
 
 /**
  * The system's own import path, as a commune officer uses it: per commune,

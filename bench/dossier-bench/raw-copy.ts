@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { DOSSIER_CSV_COLUMNS } from "../../test/support/dossier-generator.js";
-import type { Throwaway } from "./throwaway.js";
+import type { Throwaway } from "../throwaway.js";
 
 /**
  * The floor for loading the file: COPY into a plain table of text columns

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { openDatabase, type Database } from "../../src/db/connection.js";
+import { openDatabase, type Database } from "../src/db/connection.js";
 
 /**
- * Throwaway databases of the dossier benchmark: PGlite in a new folder under
- * the run's temp folder, or a new database `cchc_bench_<random>` on the
+ * Throwaway databases of the benchmarks: PGlite in a new folder under a temp
+ * folder, or a new database `cchc_bench_<random>` on the
  * PostgreSQL server. `cleanup` removes it (safe to call twice).
  */
 export type DbKind = "pglite" | "postgres";
@@ -32,7 +32,7 @@ export function redact(url: string): string {
 
 export async function openThrowaway(kind: DbKind, serverUrl: string, parentDir: string): Promise<Throwaway> {
   if (kind === "pglite") {
-    const dir = mkdtempSync(join(parentDir, "pglite-"));
+    const dir = mkdtempSync(join(parentDir, "cchc-bench-pglite-"));
     let database: Database;
     try {
       database = await openDatabase({ dataDir: dir });
