@@ -51,35 +51,29 @@ function ScoreBar({ total, bands }: { total: number; bands: ClassBand[] }) {
   );
 }
 
+/** A status that is not a computed score: its badge and the sentence explaining it. */
+function ExplainedStatus({ color, icon, label, state, explain }: { color: string; icon: 'download' | 'file' | 'circleDashed'; label: string; state: string; explain: string }) {
+  return (
+    <Stack gap={2}>
+      <TagBadge color={color} icon={icon} label={label} size="sm" state={state} />
+      <Text size="xs" c="dimmed">
+        {explain}
+      </Text>
+    </Stack>
+  );
+}
+
 function StatusCell({ row }: { row: IndicatorResult }) {
   const full = row.points >= row.max;
   switch (row.status) {
     case 'external':
-      return (
-        <Stack gap={2}>
-          <TagBadge color="cyan" icon="download" label={t('indicators.s766.status.external')} size="sm" state="external" />
-          <Text size="xs" c="dimmed">
-            {t('indicators.s766.explain.external')}
-          </Text>
-        </Stack>
-      );
+      return <ExplainedStatus color="cyan" icon="download" label={t('indicators.s766.status.external')} state="external" explain={t('indicators.s766.explain.external')} />;
     case 'no_input':
-      return (
-        <Stack gap={2}>
-          <TagBadge color="gray" icon="file" label={t('indicators.s766.status.noInput')} size="sm" state="no_input" />
-          <Text size="xs" c="dimmed">
-            {t('indicators.s766.explain.noInput')}
-          </Text>
-        </Stack>
-      );
+      return <ExplainedStatus color="gray" icon="file" label={t('indicators.s766.status.noInput')} state="no_input" explain={t('indicators.s766.explain.noInput')} />;
     case 'empty':
       return (
-        <Stack gap={2}>
-          <TagBadge color="gray" icon="circleDashed" label={t('indicators.s766.status.empty')} size="sm" state="empty" />
-          <Text size="xs" c="dimmed">
-            {t(full ? 'indicators.s766.explain.emptyFull' : 'indicators.s766.explain.emptyZero')}
-          </Text>
-        </Stack>
+        <ExplainedStatus color="gray" icon="circleDashed" label={t('indicators.s766.status.empty')} state="empty"
+          explain={t(full ? 'indicators.s766.explain.emptyFull' : 'indicators.s766.explain.emptyZero')} />
       );
     default:
       return full ? (
