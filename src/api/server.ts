@@ -26,10 +26,12 @@ import { ratingRoutes } from "./routes/ratings.js";
 import { recordRoutes } from "./routes/records.js";
 import { indicatorRoutes } from "./routes/indicators.js";
 import { criteriaSetRoutes } from "./routes/criteria-sets.js";
+import { documentRoutes } from "./routes/documents.js";
+import { parAssessmentRoutes } from "./routes/par-assessments.js";
 
-const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, notificationRoutes, importRoutes, ratingRoutes, recordRoutes, indicatorRoutes, criteriaSetRoutes];
+const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, notificationRoutes, importRoutes, ratingRoutes, recordRoutes, indicatorRoutes, criteriaSetRoutes, parAssessmentRoutes, documentRoutes];
 /** Routes that answer without a session, by the pattern the router matched (so no other path can pass for one). */
-const PUBLIC_API = new Set(["/api/auth/login", "/api/auth/logout", "/api/health", "/api/public/communes/:orgCode", "/api/public/communes/:orgCode/ratings"]);
+const PUBLIC_API = new Set(["/api/auth/login", "/api/auth/logout", "/api/health", "/api/public/communes/:orgCode", "/api/public/communes/:orgCode/ratings", "/api/public/provinces/:orgCode/par-results"]);
 /**
  * Writes accepted whatever their Origin. The Origin check stops another site
  * from writing with a signed-in user's cookie; the public rating uses no

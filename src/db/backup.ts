@@ -9,8 +9,11 @@ export const TABLES = [
   "organisations", "units", "users", "user_units", "sessions", "plans", "tasks", "task_units", "task_updates",
   "evidence_files", "extension_requests", "targets", "target_units", "target_values", "notifications", "audit_log",
   "procedures", "dossiers", "feedback", "ratings", "record_imports", "record_uploads", "criteria_sets",
+  "par_assessments", "par_entries", "par_evidence", "par_publications",
 ] as const;
 const ORDER_BY: Partial<Record<(typeof TABLES)[number], string>> = { organisations: "parent_id nulls first, created_at" };
+/** Serial columns whose sequences a restore moves past the restored rows. */
+const SERIALS = [["audit_log", "id"], ["par_entries", "seq"]] as const;
 const FORMAT = "cchc-backup";
 const CHUNK = 500;
 
@@ -68,7 +71,9 @@ export async function restoreFrom(db: Db, file: string): Promise<Record<string, 
         counts[table] += chunk.rows.length;
       }
     }
-    await tx.execute(sql.raw(`select setval(pg_get_serial_sequence('audit_log', 'id'), coalesce((select max(id) from audit_log), 0) + 1, false)`));
+    for (const [table, column] of SERIALS) {
+      await tx.execute(sql.raw(`select setval(pg_get_serial_sequence('${table}', '${column}'), coalesce((select max(${column}) from ${table}), 0) + 1, false)`));
+    }
   }).catch((err: Error & { cause?: { code?: string; message?: string } }) => {
     // Rows that do not fit the tables (bad values, broken references): the file's fault, said in Vietnamese.
     const cause = (err.cause ?? err) as { code?: string; message?: string };

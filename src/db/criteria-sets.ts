@@ -8,6 +8,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { parseCriteriaSet } from "../domain/par-index/validate.js";
 import type { CriteriaSet } from "../domain/par-index/types.js";
 import { recordAudit } from "./audit.js";
+import { moveToReplacingSet } from "./par-assessments.js";
 import type { Db, Tx } from "./connection.js";
 import { criteriaSets, organisations } from "./schema.js";
 
@@ -51,10 +52,12 @@ export async function saveCriteriaSet(db: Db, provinceId: string, userId: string
       id, orgId: provinceId, subject: parsed.subject, year: parsed.year, version, label: parsed.label,
       replacesId: latest?.id ?? null, isExample: parsed.isExample ?? false, content, createdBy: userId,
     }).returning();
+    // Results are recomputed under the new version at once: the ranking never mixes versions.
+    const moved = latest ? await moveToReplacingSet(tx, provinceId, content) : 0;
     await recordAudit(tx, {
       orgId: provinceId, userId, action: "create", entity: "criteria_set", entityId: id,
       summary: `Nhập bộ tiêu chí “${parsed.label}” (${parsed.subject === "xa" ? "xã" : "phường"}, năm ${parsed.year}, phiên bản ${version})${latest ? `, thay thế phiên bản ${latest.version}` : ""}`,
-      changes: { subject: parsed.subject, year: parsed.year, version, replacesId: latest?.id ?? null },
+      changes: { subject: parsed.subject, year: parsed.year, version, replacesId: latest?.id ?? null, rescoredAssessments: moved },
     });
     return row;
   });

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { CriteriaSet } from "../domain/par-index/types.js";
+import type { CriteriaSet, LeafInput, SurveyInput } from "../domain/par-index/types.js";
+import type { AssessmentSummary } from "../domain/par-index/assessment.js";
 import {
   bigserial, boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
@@ -376,3 +377,79 @@ export const criteriaSets = pgTable("criteria_sets", {
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
 }, (t) => [uniqueIndex("criteria_sets_version_uq").on(t.orgId, t.subject, t.year, t.version)]);
+
+export const PAR_ASSESSMENT_STATUSES = ["draft", "submitted", "round1", "explained", "final"] as const;
+
+/**
+ * A commune's PAR-index assessment for a year (src/domain/par-index/assessment.ts):
+ * the set it is scored under (moved to a replacing set when one is imported),
+ * its status and who moved it there, the survey points and the current result
+ * (the score that counts), kept up to date on every change for the ranking.
+ */
+export const parAssessments = pgTable("par_assessments", {
+  id: id(),
+  orgId: orgId(),
+  year: integer("year").notNull(),
+  setId: uuid("set_id").notNull().references(() => criteriaSets.id, { onDelete: "restrict" }),
+  status: text("status", { enum: PAR_ASSESSMENT_STATUSES }).notNull().default("draft"),
+  survey: jsonb("survey").$type<SurveyInput | null>(),
+  surveySource: text("survey_source"),
+  result: jsonb("result").$type<AssessmentSummary | null>(),
+  /** What the last move to a replacing set carried, added and dropped. */
+  rescoreReport: jsonb("rescore_report").$type<Record<string, unknown> | null>(),
+  submittedBy: uuid("submitted_by").references(() => users.id, { onDelete: "set null" }),
+  submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  round1By: uuid("round1_by").references(() => users.id, { onDelete: "set null" }),
+  round1At: timestamp("round1_at", { withTimezone: true }),
+  explainedBy: uuid("explained_by").references(() => users.id, { onDelete: "set null" }),
+  explainedAt: timestamp("explained_at", { withTimezone: true }),
+  finalBy: uuid("final_by").references(() => users.id, { onDelete: "set null" }),
+  finalAt: timestamp("final_at", { withTimezone: true }),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex("par_assessments_org_year_uq").on(t.orgId, t.year), index("par_assessments_set_idx").on(t.setId)]);
+
+/** Every value given to a leaf at a stage, never overwritten: the latest counts, the rest is history. */
+export const parEntries = pgTable("par_entries", {
+  seq: bigserial("seq", { mode: "number" }).primaryKey(),
+  orgId: orgId(),
+  assessmentId: uuid("assessment_id").notNull().references(() => parAssessments.id, { onDelete: "cascade" }),
+  leafCode: text("leaf_code").notNull(),
+  stage: text("stage", { enum: ["self", "round1", "response", "final"] }).notNull(),
+  input: jsonb("input").$type<LeafInput | null>(),
+  text: text("text").notNull().default(""),
+  explanation: text("explanation").notNull().default(""),
+  automatic: boolean("automatic").notNull().default(false),
+  userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+}, (t) => [index("par_entries_assessment_idx").on(t.assessmentId, t.leafCode, t.stage)]);
+
+/** Evidence of a leaf (tài liệu kiểm chứng): an uploaded file, a link, or a record of the system. */
+export const parEvidence = pgTable("par_evidence", {
+  id: id(),
+  orgId: orgId(),
+  assessmentId: uuid("assessment_id").notNull().references(() => parAssessments.id, { onDelete: "cascade" }),
+  leafCode: text("leaf_code").notNull(),
+  stage: text("stage", { enum: ["self", "response"] }).notNull(),
+  kind: text("kind", { enum: ["file", "link", "record"] }).notNull(),
+  label: text("label").notNull(),
+  filename: text("filename"),
+  mimeType: text("mime_type"),
+  size: integer("size"),
+  sha256: text("sha256"),
+  content: bytea("content"),
+  url: text("url"),
+  recordType: text("record_type", { enum: ["plan", "task", "target"] }),
+  recordId: uuid("record_id"),
+  addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+}, (t) => [index("par_evidence_assessment_idx").on(t.assessmentId, t.leafCode)]);
+
+/** A province's results of a year made public (the public results page). */
+export const parPublications = pgTable("par_publications", {
+  orgId: orgId(),
+  year: integer("year").notNull(),
+  publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
+  publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.year] })]);

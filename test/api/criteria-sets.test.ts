@@ -34,23 +34,25 @@ describe.each(DB_KINDS)("criteria sets over HTTP on %s", (kind) => {
   });
   afterAll(async () => { await app?.close(); });
 
-  it("stores the example as version 1, then a second import as version 2 replacing it", async () => {
+  it("stores an import as the next version replacing the latest (the demo holds version 1), then the next", async () => {
     const audits = await count(app, "audit_log", sql`entity = 'criteria_set'`);
+    const demo = (await admin.get(`/api/orgs/${provinceId}/criteria-sets`)).body.find((s: any) => s.subject === "xa" && s.year === 2026);
+    expect(demo).toMatchObject({ version: 1, replacesId: null, isExample: true });
     const first = await admin.post(`/api/orgs/${provinceId}/criteria-sets`, setForm("mau.json", EXAMPLE));
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body).toMatchObject({ orgId: provinceId, subject: "xa", year: 2026, version: 1, replacesId: null, isExample: true });
+    expect(first.body).toMatchObject({ orgId: provinceId, subject: "xa", year: 2026, version: 2, replacesId: demo.id, isExample: true });
     const second = await admin.post(`/api/orgs/${provinceId}/criteria-sets`, setForm("mau.json", EXAMPLE));
     expect(second.status, JSON.stringify(second.body)).toBe(201);
-    expect(second.body).toMatchObject({ version: 2, replacesId: first.body.id });
+    expect(second.body).toMatchObject({ version: 3, replacesId: first.body.id });
     expect(await count(app, "audit_log", sql`entity = 'criteria_set'`)).toBe(audits + 2);
 
     const list = await focal.get(`/api/orgs/${provinceId}/criteria-sets`);
     expect(list.status).toBe(200);
-    expect(list.body.map((s: any) => s.version)).toEqual([2, 1]);
+    expect(list.body.filter((s: any) => s.subject === "xa" && s.year === 2026).map((s: any) => s.version)).toEqual([3, 2, 1]);
 
     const got = await focal.get(`/api/criteria-sets/${second.body.id}`);
     expect(got.status).toBe(200);
-    expect(got.body.content).toMatchObject({ id: second.body.id, version: 2, replaces: first.body.id });
+    expect(got.body.content).toMatchObject({ id: second.body.id, version: 3, replaces: first.body.id });
     expect(body(got.body.content)).toMatchObject(body({ ...JSON.parse(EXAMPLE), province: got.body.content.province }));
   });
 

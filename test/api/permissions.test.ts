@@ -4,6 +4,7 @@ import { buildServer } from "../../src/api/server.js";
 import { DEMO_PASSWORD, samplePdf } from "../../src/db/seed/demo.js";
 import { importRecords } from "../../src/db/records.js";
 import { Client, startTestApp, type Response, type TestApp } from "../support/app.js";
+import { assessmentAt, exampleSet, fillAppraised, fillSelf } from "../support/par.js";
 
 /**
  * The permission walk: every /api route, called as every kind of user, with a
@@ -189,6 +190,36 @@ describe("permission walk: every API route × every role (PGlite)", () => {
   });
   afterAll(async () => { await app?.close(); });
 
+
+  // ── PAR-index assessments: Tỉnh Khê's seeded ones, and fresh ones of later years brought to a status ──
+  let parYear = 2040;
+  const parPeople = () => ({ focal: me.focal_point, chairman: me.chairman, admin: me.province_admin });
+  const parAt = async (status: Parameters<typeof assessmentAt>[4]) => (await assessmentAt(app.database.db, parPeople(), orgId, parYear++, status, app.clock.today)).id;
+  const parShared = new Map<string, Promise<string>>();
+  /** One assessment per case for the refused callers; a fresh one for each caller the case lets change it. */
+  const parFor = (key: string, status: Parameters<typeof assessmentAt>[4], role: RoleName, movers: RoleName[] = []) => {
+    if (movers.includes(role)) return parAt(status);
+    if (!parShared.has(key)) parShared.set(key, parAt(status));
+    return parShared.get(key)!;
+  };
+  const parSeeded = async (year: number) => ok(await fp().get(`/api/orgs/${orgId}/par-assessments`), "assessments").assessments.find((a: any) => a.year === year).id as string;
+  /** A self-assessed leaf scored directly, of the example set. */
+  const parLeaf = async (id: string) => ok(await fp().get(`/api/par-assessments/${id}`), "assessment").nodes.find((n: any) => n.isLeaf && n.method === "self" && !n.rule).code as string;
+  const parLink = () => ({ kind: "link", stage: "self", url: "https://tinhkhe.gov.vn/cchc", label: `Trang CCHC ${next()}` });
+  const surveyWorkbook = async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Điểm");
+    ws.addRow(["Mã đơn vị", "Điểm điều tra xã hội học"]);
+    ws.addRow(["xa-tinh-khe", 25]);
+    const form = new FormData();
+    form.set("year", "2025");
+    form.append("file", new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), "dieu-tra.xlsx");
+    return form;
+  };
+  /** Province-wide PAR results: the province's people; the communes' people cannot even see the province. */
+  const provinceOnly = (admin: number, viewer: number): Outcomes => ({ ...signedIn(404), province_admin: admin, province_viewer: viewer });
+
   const CASES: Case[] = [
     // ── Signing in ────────────────────────────────────────────────────────────
     {
@@ -322,6 +353,10 @@ describe("permission walk: every API route × every role (PGlite)", () => {
         expect(res.body.canApprove, "the approve button shows for the chairman only").toBe(role === "chairman");
         expect(res.body.canEdit).toBe(role === "focal_point");
       },
+    },
+    {
+      method: "GET", route: "/api/plans/:planId/export.docx", label: "the plan as a DOCX: whoever reads the plan", expect: communeRead, prepare: () => ({ params: { planId: walkPlanId } }),
+      check: (_role, res) => { if (res.status === 200) expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document"); },
     },
     {
       method: "PATCH", route: "/api/plans/:planId", label: "a draft plan", expect: onlyBy({ focal_point: 200 }),
@@ -465,6 +500,135 @@ describe("permission walk: every API route × every role (PGlite)", () => {
     { method: "GET", route: "/api/notifications", expect: signedIn(200) },
     { method: "POST", route: "/api/notifications/read", expect: signedIn(200), prepare: () => ({ body: {} }) },
     { method: "GET", route: "/api/orgs/:orgId/audit", expect: onlyBy({ province_admin: 200, chairman: 200, focal_point: 200 }), prepare: () => ({ params: { orgId } }) },
+    // ── PAR-index assessments ────────────────────────────────────────────────
+    { method: "GET", route: "/api/orgs/:orgId/par-assessments", expect: communeRead, prepare: () => ({ params: { orgId } }) },
+    {
+      method: "POST", route: "/api/orgs/:orgId/par-assessments", expect: onlyBy({ focal_point: 201, chairman: 201 }),
+      prepare: async () => {
+        const year = parYear++;
+        const { saveCriteriaSet } = await import("../../src/db/criteria-sets.js");
+        await saveCriteriaSet(app.database.db, me.province_admin.orgId, null, exampleSet(year));
+        return { params: { orgId }, body: { year } };
+      },
+      check: (_role, res) => { if (res.status === 201) expect(res.body.status).toBe("draft"); },
+    },
+    { method: "GET", route: "/api/par-assessments/:assessmentId", expect: communeRead, prepare: async () => ({ params: { assessmentId: await parSeeded(2026) } }) },
+    { method: "POST", route: "/api/par-assessments/:assessmentId/refresh", expect: onlyBy({ focal_point: 200, chairman: 200 }), prepare: async () => ({ params: { assessmentId: await parSeeded(2026) } }) },
+    {
+      method: "PUT", route: "/api/par-assessments/:assessmentId/leaves/:code/:stage", label: "self-assessment", expect: onlyBy({ focal_point: 200, chairman: 200 }),
+      prepare: async () => {
+        const assessmentId = await parSeeded(2026);
+        return { params: { assessmentId, code: await parLeaf(assessmentId), stage: "self" }, body: { input: { kind: "score", points: 0 }, explanation: "Chưa thực hiện" } };
+      },
+    },
+    {
+      method: "PUT", route: "/api/par-assessments/:assessmentId/leaves/:code/:stage", label: "appraisal round 1", expect: { ...onlyBy({}), province_admin: 200 },
+      prepare: async (role) => {
+        const assessmentId = await parFor("round1", "submitted", role);
+        return { params: { assessmentId, code: await parLeaf(assessmentId), stage: "round1" }, body: { input: { kind: "score", points: 0 }, text: "Chưa có tài liệu kiểm chứng" } };
+      },
+    },
+    {
+      method: "PUT", route: "/api/par-assessments/:assessmentId/leaves/:code/:stage", label: "explanation", expect: onlyBy({ focal_point: 200, chairman: 200 }),
+      prepare: async (role) => {
+        const assessmentId = await parFor("response", "round1", role);
+        return { params: { assessmentId, code: await parLeaf(assessmentId), stage: "response" }, body: { text: "Xã bổ sung tài liệu" } };
+      },
+    },
+    {
+      method: "PUT", route: "/api/par-assessments/:assessmentId/leaves/:code/:stage", label: "final score", expect: { ...onlyBy({}), province_admin: 200 },
+      prepare: async (role) => {
+        const assessmentId = await parFor("final-entry", "explained", role);
+        return { params: { assessmentId, code: await parLeaf(assessmentId), stage: "final" }, body: { input: { kind: "score", points: 0 }, text: "Giữ kết quả thẩm định" } };
+      },
+    },
+    {
+      method: "GET", route: "/api/par-assessments/:assessmentId/leaves/:code/history", expect: communeRead,
+      prepare: async () => { const assessmentId = await parSeeded(2025); return { params: { assessmentId, code: await parLeaf(assessmentId) } }; },
+    },
+    {
+      method: "POST", route: "/api/par-assessments/:assessmentId/leaves/:code/evidence", expect: onlyBy({ focal_point: 201, chairman: 201 }),
+      prepare: async () => {
+        const assessmentId = await parSeeded(2026);
+        const form = new FormData();
+        form.set("stage", "self");
+        form.append("file", new Blob([new Uint8Array(samplePdf("Bao cao"))], { type: "application/pdf" }), "bao-cao.pdf");
+        return { params: { assessmentId, code: await parLeaf(assessmentId) }, body: form };
+      },
+    },
+    {
+      method: "POST", route: "/api/par-assessments/:assessmentId/leaves/:code/evidence-links", expect: onlyBy({ focal_point: 201, chairman: 201 }),
+      prepare: async () => { const assessmentId = await parSeeded(2026); return { params: { assessmentId, code: await parLeaf(assessmentId) }, body: parLink() }; },
+    },
+    {
+      method: "DELETE", route: "/api/par-assessments/:assessmentId/evidence/:evidenceId", expect: onlyBy({ focal_point: 200, chairman: 200 }),
+      prepare: async () => {
+        const assessmentId = await parSeeded(2026);
+        const added = ok(await fp().post(`/api/par-assessments/${assessmentId}/leaves/${await parLeaf(assessmentId)}/evidence-links`, parLink()), "add link");
+        return { params: { assessmentId, evidenceId: added.id } };
+      },
+    },
+    {
+      method: "GET", route: "/api/par-assessments/:assessmentId/evidence/:evidenceId", expect: communeRead,
+      prepare: async () => {
+        const assessmentId = await parSeeded(2026);
+        const form = new FormData();
+        form.append("file", new Blob([new Uint8Array(samplePdf("Kiem chung"))], { type: "application/pdf" }), "kiem-chung.pdf");
+        parShared.set("file", parShared.get("file") ?? fp().post(`/api/par-assessments/${assessmentId}/leaves/${await parLeaf(assessmentId)}/evidence`, form).then((r) => ok(r, "upload").id));
+        return { params: { assessmentId, evidenceId: await parShared.get("file")! } };
+      },
+      check: (_role, res) => { if (res.status === 200) expect(res.headers.get("content-disposition")).toMatch(/^attachment/); },
+    },
+    { method: "GET", route: "/api/par-assessments/:assessmentId/records", expect: communeRead, prepare: async () => ({ params: { assessmentId: await parSeeded(2026) } }) },
+    {
+      method: "POST", route: "/api/par-assessments/:assessmentId/moves", label: "the chairman's sign-off", expect: onlyBy({ chairman: 200 }),
+      prepare: async (role) => {
+        const assessmentId = await parFor("submit", "draft", role, ["chairman"]);
+        if (role === "chairman") {
+          const { getAssessment } = await import("../../src/db/par-assessments.js");
+          await fillSelf(app.database.db, me.focal_point, (await getAssessment(app.database.db, assessmentId))!);
+        }
+        return { params: { assessmentId }, body: { move: "submit" } };
+      },
+      check: (_role, res) => { if (res.status === 200) expect(res.body.status).toBe("submitted"); },
+    },
+    {
+      method: "POST", route: "/api/par-assessments/:assessmentId/moves", label: "closing round 1", expect: { ...onlyBy({}), province_admin: 200 },
+      prepare: async (role) => {
+        const assessmentId = await parFor("close1", "submitted", role, ["province_admin"]);
+        if (role === "province_admin") {
+          const { getAssessment } = await import("../../src/db/par-assessments.js");
+          await fillAppraised(app.database.db, me.province_admin, (await getAssessment(app.database.db, assessmentId))!);
+        }
+        return { params: { assessmentId }, body: { move: "close_round1" } };
+      },
+    },
+    {
+      method: "POST", route: "/api/par-assessments/:assessmentId/moves", label: "closing the explanation", expect: onlyBy({ focal_point: 200, chairman: 200 }),
+      prepare: async (role) => ({ params: { assessmentId: await parFor("explain", "round1", role, ["focal_point", "chairman"]) }, body: { move: "close_explanation" } }),
+    },
+    {
+      method: "POST", route: "/api/par-assessments/:assessmentId/moves", label: "closing the final score", expect: { ...onlyBy({}), province_admin: 200 },
+      prepare: async (role) => ({ params: { assessmentId: await parFor("close-final", "explained", role, ["province_admin"]) }, body: { move: "close_final" } }),
+      check: (_role, res) => { if (res.status === 200) expect(res.body.status).toBe("final"); },
+    },
+    {
+      method: "PUT", route: "/api/par-assessments/:assessmentId/survey", expect: { ...onlyBy({}), province_admin: 200 },
+      prepare: async (role) => ({ params: { assessmentId: await parFor("round1", "submitted", role) }, body: { survey: { kind: "points", points: 25 } } }),
+    },
+    {
+      method: "POST", route: "/api/par-assessments/:assessmentId/remediation-plan", expect: onlyBy({ focal_point: 201 }),
+      prepare: async () => ({ params: { assessmentId: await parSeeded(2025) } }),
+      check: (_role, res) => { if (res.status === 201) expect(res.body.tasks).toBeGreaterThan(0); },
+    },
+    { method: "POST", route: "/api/orgs/:orgId/par-survey", expect: provinceOnly(200, 403), prepare: async () => ({ params: { orgId: me.province_admin.orgId }, body: await surveyWorkbook() }) },
+    { method: "GET", route: "/api/orgs/:orgId/par-results", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId }, query: "year=2025" }) },
+    { method: "POST", route: "/api/orgs/:orgId/par-results/publish", expect: provinceOnly(200, 403), prepare: () => ({ params: { orgId: me.province_admin.orgId }, body: { year: 2025 } }) },
+    {
+      method: "GET", route: "/api/public/provinces/:orgCode/par-results", label: "published results: anyone", expect: { ...signedIn(200), anonymous: 200 },
+      prepare: () => ({ params: { orgCode: "tinh-mau" } }),
+      check: (_role, res) => { expect(res.body.rows.length).toBeGreaterThan(0); },
+    },
     // ── Citizen satisfaction ratings ─────────────────────────────────────────
     {
       method: "GET", route: "/api/public/communes/:orgCode", label: "the public page's header: anyone", expect: { ...signedIn(200), anonymous: 200 },

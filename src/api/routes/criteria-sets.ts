@@ -1,6 +1,5 @@
 import { extname } from "node:path";
 import { AppError, forbidden, invalid, notFound } from "../../domain/errors.js";
-import { cleanFilename } from "../../domain/evidence.js";
 import type { CriteriaSet } from "../../domain/par-index/types.js";
 import { InvalidCriteriaSet } from "../../domain/par-index/validate.js";
 import { CRITERIA_SHEET, INFO_SHEET, InvalidCriteriaSheet, setFromSheets, setToSheets, type SetSheets } from "../../domain/par-index/xlsx-shape.js";
@@ -9,6 +8,7 @@ import { getCriteriaSet, listCriteriaSets, saveCriteriaSet, summary } from "../.
 import { getOrg, type OrgRow } from "../../db/orgs.js";
 import { cellText } from "../../import/dossiers/xlsx.js";
 import { requireViewer } from "../auth.js";
+import { readSingleFile } from "../single-file.js";
 import { canImportCriteriaSets, canReadCriteriaSets } from "../policies/criteria-sets.js";
 import type { Viewer } from "../policies/viewer.js";
 import { idParam } from "../validation.js";
@@ -110,20 +110,7 @@ export const criteriaSetRoutes: RouteModule = (app, ctx) => {
     const viewer = requireViewer(request);
     const org = await provinceFor(db, viewer, request.params.orgId);
     if (!canImportCriteriaSets(viewer, org)) throw forbidden("Chỉ quản trị của tỉnh (Sở Nội vụ) được nhập bộ tiêu chí.");
-    if (!request.isMultipart()) throw invalid("Tệp phải gửi dạng biểu mẫu có tệp đính kèm (multipart/form-data).", "file");
-    let file: { filename: string; content: Buffer } | null = null;
-    try {
-      for await (const part of request.parts({ limits: { fileSize: MAX_CRITERIA_SET_BYTES, files: 1 } })) {
-        if (part.type === "field") continue;
-        const content = await part.toBuffer();
-        if (part.fieldname === "file" && part.filename) file = { filename: cleanFilename(part.filename), content };
-      }
-    } catch (err) {
-      if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw new AppError("too_large", `Tệp bộ tiêu chí quá lớn (tối đa ${MAX_CRITERIA_SET_BYTES / 1024 / 1024} MB).`, "file");
-      throw err;
-    }
-    if (!file) throw invalid("Hãy chọn một tệp .json hoặc .xlsx (trường file).", "file");
-    if (![".json", ".xlsx"].includes(extname(file.filename).toLowerCase())) throw invalid(`Tệp ${file.filename} không được hỗ trợ: chỉ nhận tệp .json hoặc .xlsx.`, "file");
+    const file = await readSingleFile(request, { maxBytes: MAX_CRITERIA_SET_BYTES, extensions: [".json", ".xlsx"], what: "một tệp bộ tiêu chí" });
     const raw = await rawSet(file);
     try {
       const row = await saveCriteriaSet(db, org.id, viewer.id, raw);

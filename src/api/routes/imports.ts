@@ -1,8 +1,6 @@
-import { extname } from "node:path";
 import { z } from "zod";
 import { AREA_CODES } from "../../domain/areas.js";
-import { cleanFilename } from "../../domain/evidence.js";
-import { forbidden, invalid } from "../../domain/errors.js";
+import { forbidden } from "../../domain/errors.js";
 import { RECURRENCES } from "../../domain/task-status.js";
 import { TARGET_OPS } from "../../domain/targets.js";
 import { acceptPlanDraft } from "../../db/plan-import.js";
@@ -11,6 +9,7 @@ import { PLAN_TYPES } from "../../db/schema.js";
 import { importPlanWithSources } from "../../import/index.js";
 import { requireViewer } from "../auth.js";
 import { readableOrg } from "../guards.js";
+import { readSingleFile } from "../single-file.js";
 import { canOnPlan } from "../policies/plan.js";
 import { presentPlan } from "../presenters/plan.js";
 import { enumOf, idParam, isoDate, optionalIsoDate, optionalText, requiredText, uuid, year } from "../validation.js";
@@ -94,17 +93,7 @@ export const importRoutes: RouteModule = (app, ctx) => {
   }, async (request) => {
     const viewer = requireViewer(request);
     await planningOrg(db, viewer, request.params.orgId);
-    if (!request.isMultipart()) throw invalid("Tài liệu phải gửi dạng biểu mẫu có tệp đính kèm (multipart/form-data).", "file");
-    let file: { filename: string; content: Buffer } | null = null;
-    for await (const part of request.parts({ limits: { fileSize: MAX_IMPORT_UPLOAD_BYTES, files: 1 } })) {
-      if (part.type !== "file") continue;
-      const content = await part.toBuffer();
-      if (part.fieldname !== "file" || !part.filename) continue;
-      file = { filename: cleanFilename(part.filename), content };
-    }
-    if (!file) throw invalid("Hãy chọn một tệp tài liệu kế hoạch (trường file).", "file");
-    if (!IMPORT_EXTENSIONS.includes(extname(file.filename).toLowerCase())) throw invalid(`Tệp ${file.filename} không được hỗ trợ: chỉ nhận tệp .txt, .md, .docx hoặc .pdf.`, "file");
-    if (file.content.byteLength > MAX_IMPORT_UPLOAD_BYTES) throw invalid(`Tệp ${file.filename} quá lớn (tối đa ${MAX_IMPORT_UPLOAD_BYTES / 1024 / 1024} MB).`, "file");
+    const file = await readSingleFile(request, { maxBytes: MAX_IMPORT_UPLOAD_BYTES, extensions: IMPORT_EXTENSIONS, what: "một tệp tài liệu kế hoạch" });
     const review = await importPlanWithSources(file.content, file.filename);
     return {
       filename: file.filename,

@@ -1,7 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { extname } from "node:path";
-import { cleanFilename } from "../../domain/evidence.js";
 import { forbidden, invalid, notFound } from "../../domain/errors.js";
 import { refreshComputedTargets } from "../../db/computed-targets.js";
 import type { Db } from "../../db/connection.js";
@@ -9,6 +7,7 @@ import { RECORD_KINDS, type RecordKind, applyStagedFile, discardStagedFile, list
 import { units, users } from "../../db/schema.js";
 import { requireViewer } from "../auth.js";
 import { readableOrg } from "../guards.js";
+import { readSingleFile } from "../single-file.js";
 import { ONE_STOP_UNIT_CODES, canImportRecords } from "../policies/records.js";
 import type { Viewer } from "../policies/viewer.js";
 import { idParam, uuid } from "../validation.js";
@@ -44,18 +43,9 @@ export const recordRoutes: RouteModule = (app, ctx) => {
   }, async (request) => {
     const viewer = requireViewer(request);
     const org = await importingOrg(viewer, request.params.orgId);
-    if (!request.isMultipart()) throw invalid("Tệp phải gửi dạng biểu mẫu có tệp đính kèm (multipart/form-data).", "file");
-    let file: { filename: string; content: Buffer } | null = null;
-    let kind: string | null = null;
-    for await (const part of request.parts({ limits: { fileSize: MAX_RECORD_UPLOAD_BYTES, files: 1 } })) {
-      if (part.type === "field") { if (part.fieldname === "kind") kind = String(part.value); continue; }
-      const content = await part.toBuffer();
-      if (part.fieldname === "file" && part.filename) file = { filename: cleanFilename(part.filename), content };
-    }
+    const file = await readSingleFile(request, { maxBytes: MAX_RECORD_UPLOAD_BYTES, extensions: RECORD_EXTENSIONS, what: "một tệp" });
+    const kind = file.fields.kind;
     if (!kind || !RECORD_KINDS.includes(kind as RecordKind)) throw invalid(`Loại dữ liệu không hợp lệ: chỉ nhận ${RECORD_KINDS.join(", ")}.`, "kind");
-    if (!file) throw invalid("Hãy chọn một tệp .csv hoặc .xlsx (trường file).", "file");
-    if (!RECORD_EXTENSIONS.includes(extname(file.filename).toLowerCase())) throw invalid(`Tệp ${file.filename} không được hỗ trợ: chỉ nhận tệp .csv hoặc .xlsx.`, "file");
-    if (file.content.byteLength > MAX_RECORD_UPLOAD_BYTES) throw invalid(`Tệp ${file.filename} quá lớn (tối đa ${MAX_RECORD_UPLOAD_BYTES / 1024 / 1024} MB).`, "file");
     return stageRecordFile(db, viewer, org.id, kind as RecordKind, file.filename, file.content);
   });
 

@@ -12,6 +12,7 @@ import { hashPassword } from "../users.js";
 import { planStart } from "../tasks.js";
 import { seededRandom } from "./random.js";
 import { seedDemoRecords } from "./demo-records.js";
+import { seedDemoPar, type DemoParCommune } from "./demo-par.js";
 import { suggestIndicator } from "../../domain/indicators/catalogue.js";
 import { refreshComputedTargets } from "../computed-targets.js";
 import type { PlanDraft } from "../../domain/plan-draft.js";
@@ -24,6 +25,8 @@ export interface DemoLogin { username: string; fullName: string; role: string; o
 interface CommuneSpec {
   /** Share of dossiers resolved late: one demo commune meets its on-time target, the other is at risk. */
   lateShare: number;
+  /** Share of PAR-index criteria scored in full in the demo assessments. */
+  parQuality: number;
   code: string; name: string; fixture: string; number: string; chairman: string; focalPoint: string;
   officers: Array<{ username: string; fullName: string; units: string[] }>;
 }
@@ -31,7 +34,7 @@ interface CommuneSpec {
 const PROVINCE = { code: "tinh-mau", name: "Tỉnh Minh Hòa (dữ liệu mẫu)" };
 const COMMUNES: CommuneSpec[] = [
   {
-    lateShare: 0.004, code: "xa-tinh-khe", name: "UBND xã Tỉnh Khê", fixture: "plan-tinh-khe-2025.json", number: "12/KH-UBND",
+    lateShare: 0.004, parQuality: 0.85, code: "xa-tinh-khe", name: "UBND xã Tỉnh Khê", fixture: "plan-tinh-khe-2025.json", number: "12/KH-UBND",
     chairman: "Võ Minh Chính", focalPoint: "Nguyễn Thị Lan",
     officers: [
       { username: "vptk.tinhkhe", fullName: "Trần Văn Hùng", units: ["vp-tk"] },
@@ -42,7 +45,7 @@ const COMMUNES: CommuneSpec[] = [
     ],
   },
   {
-    lateShare: 0.035, code: "phuong-hoai-hao", name: "UBND phường Hoài Hảo", fixture: "plan-hoai-hao-2024.json", number: "08/KH-UBND",
+    lateShare: 0.035, parQuality: 0.7, code: "phuong-hoai-hao", name: "UBND phường Hoài Hảo", fixture: "plan-hoai-hao-2024.json", number: "08/KH-UBND",
     chairman: "Thái Tường Hận", focalPoint: "Ngô Thị Thu",
     officers: [
       { username: "vptk.hoaihao", fullName: "Bùi Văn Long", units: ["vp-tk"] },
@@ -243,6 +246,7 @@ async function seedCommune(tx: Tx, spec: CommuneSpec, index: number, provinceId:
   }
   await seedDemoRecords(tx, org.id, short.toUpperCase(), today, ctx.rand, spec.lateShare);
   await refreshComputedTargets(tx, org.id, today, { remind: false });
+  return { orgId: org.id, chairmanId: userIds[`ct.${short}`], focalPointId };
   await recordAudit(tx, { orgId: org.id, userId: null, action: "seed", entity: "plan", entityId: plan.id, summary: `Khởi tạo dữ liệu mẫu: kế hoạch "${plan.title}"` });
 }
 
@@ -254,14 +258,21 @@ export async function seedDemo(db: Db, today: IsoDate): Promise<DemoLogin[] | nu
   const logins: DemoLogin[] = [];
   await db.transaction(async (tx) => {
     const [province] = await tx.insert(organisations).values({ kind: "province", name: PROVINCE.name, code: PROVINCE.code }).returning();
+    const provinceUsers: string[] = [];
     for (const p of [
       { username: "qt.tinh", fullName: "Phan Văn Quang", role: "province_admin" as const },
       { username: "xem.tinh", fullName: "Lý Thị Hạnh", role: "province_viewer" as const },
     ]) {
-      await tx.insert(users).values({ orgId: province.id, passwordHash, ...p });
+      const [u] = await tx.insert(users).values({ orgId: province.id, passwordHash, ...p }).returning({ id: users.id });
+      provinceUsers.push(u.id);
       logins.push({ ...p, org: PROVINCE.name, units: [] });
     }
-    for (const [i, spec] of COMMUNES.entries()) await seedCommune(tx, spec, i, province.id, passwordHash, today, logins);
+    const communes: DemoParCommune[] = [];
+    for (const [i, spec] of COMMUNES.entries()) {
+      const c = await seedCommune(tx, spec, i, province.id, passwordHash, today, logins);
+      communes.push({ ...c, subject: spec.code.startsWith("phuong") ? "phuong" : "xa", quality: spec.parQuality });
+    }
+    await seedDemoPar(tx, { id: province.id, code: province.code, adminId: provinceUsers[0] }, communes, today);
   });
   return logins;
 }
