@@ -28,8 +28,9 @@ import { indicatorRoutes } from "./routes/indicators.js";
 import { criteriaSetRoutes } from "./routes/criteria-sets.js";
 import { documentRoutes } from "./routes/documents.js";
 import { parAssessmentRoutes } from "./routes/par-assessments.js";
+import { reportRoutes } from "./routes/reports.js";
 
-const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, notificationRoutes, importRoutes, ratingRoutes, recordRoutes, indicatorRoutes, criteriaSetRoutes, parAssessmentRoutes, documentRoutes];
+const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, notificationRoutes, importRoutes, ratingRoutes, recordRoutes, indicatorRoutes, criteriaSetRoutes, parAssessmentRoutes, reportRoutes, documentRoutes];
 /** Routes that answer without a session, by the pattern the router matched (so no other path can pass for one). */
 const PUBLIC_API = new Set(["/api/auth/login", "/api/auth/logout", "/api/health", "/api/public/communes/:orgCode", "/api/public/communes/:orgCode/ratings", "/api/public/provinces/:orgCode/par-results"]);
 /**

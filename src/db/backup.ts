@@ -9,7 +9,7 @@ export const TABLES = [
   "organisations", "units", "users", "user_units", "sessions", "plans", "tasks", "task_units", "task_updates",
   "evidence_files", "extension_requests", "targets", "target_units", "target_values", "notifications", "audit_log",
   "procedures", "dossiers", "feedback", "ratings", "record_imports", "record_uploads", "criteria_sets",
-  "par_assessments", "par_entries", "par_evidence", "par_publications",
+  "par_assessments", "par_entries", "par_evidence", "par_publications", "reports", "report_settings",
 ] as const;
 const ORDER_BY: Partial<Record<(typeof TABLES)[number], string>> = { organisations: "parent_id nulls first, created_at" };
 /** Serial columns whose sequences a restore moves past the restored rows. */

@@ -399,8 +399,8 @@ export async function publishResults(db: Db, actor: Actor, provinceId: string, y
   await db.transaction(async (tx) => {
     const finals = (await provinceAssessments(tx, provinceId, [year])).filter((r) => r.status === "final");
     if (!finals.length) throw invalid(`Chưa có đơn vị nào được chốt điểm Chỉ số CCHC năm ${year}.`, "year");
-    await tx.insert(parPublications).values({ orgId: provinceId, year, publishedBy: actor.id })
-      .onConflictDoUpdate({ target: [parPublications.orgId, parPublications.year], set: { publishedBy: actor.id, publishedAt: new Date() } });
+    // Publishing again (after a correction) keeps the date the results were first made public.
+    await tx.insert(parPublications).values({ orgId: provinceId, year, publishedBy: actor.id }).onConflictDoNothing();
     await recordAudit(tx, {
       orgId: provinceId, userId: actor.id, action: "update", entity: "par_publication", entityId: null,
       summary: `Công bố kết quả Chỉ số CCHC năm ${year} của ${finals.length} đơn vị`, changes: { year, communes: finals.length },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { CriteriaSet, LeafInput, SurveyInput } from "../domain/par-index/types.js";
 import type { AssessmentSummary } from "../domain/par-index/assessment.js";
+import type { ReportDraft, ReportSettings } from "../domain/reports/types.js";
 import {
   bigserial, boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
@@ -206,7 +207,7 @@ export const notifications = pgTable("notifications", {
   id: id(),
   orgId: orgId(),
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  kind: text("kind", { enum: ["due_soon", "overdue", "extension_requested", "extension_decided", "missing_checkin", "target_at_risk"] }).notNull(),
+  kind: text("kind", { enum: ["due_soon", "overdue", "extension_requested", "extension_decided", "missing_checkin", "target_at_risk", "report_due", "report_returned"] }).notNull(),
   taskId: uuid("task_id").references(() => tasks.id, { onDelete: "cascade" }),
   planId: uuid("plan_id").references(() => plans.id, { onDelete: "cascade" }),
   message: text("message").notNull(),
@@ -453,3 +454,47 @@ export const parPublications = pgTable("par_publications", {
   publishedBy: uuid("published_by").references(() => users.id, { onDelete: "set null" }),
   publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.orgId, t.year] })]);
+
+export const REPORT_STATUSES = ["draft", "approved", "submitted", "received", "returned"] as const;
+
+/**
+ * A commune's periodic PAR report (quý I, 6 tháng, quý III, năm) in versions:
+ * `content` is the draft with the people's texts; from submission on it is
+ * frozen with the rendered document, and a change needs a new version.
+ */
+export const reports = pgTable("reports", {
+  id: id(),
+  orgId: orgId(),
+  kind: text("kind", { enum: ["q1", "h1", "q3", "year"] }).notNull(),
+  year: integer("year").notNull(),
+  version: integer("version").notNull().default(1),
+  status: text("status", { enum: REPORT_STATUSES }).notNull().default("draft"),
+  content: jsonb("content").$type<ReportDraft>().notNull(),
+  /** Keys of the sections whose text a person changed: a refresh of the figures keeps them. */
+  editedSections: jsonb("edited_sections").$type<string[]>().notNull().default([]),
+  number: text("number"),
+  issuedDate: isoDate("issued_date"),
+  document: bytea("document"),
+  approvedBy: uuid("approved_by").references(() => users.id, { onDelete: "set null" }),
+  approvedAt: timestamp("approved_at", { withTimezone: true }),
+  submittedBy: uuid("submitted_by").references(() => users.id, { onDelete: "set null" }),
+  submittedAt: timestamp("submitted_at", { withTimezone: true }),
+  /** The day (in Vietnam) the report was sent: what its timeliness is judged by. */
+  submittedOn: isoDate("submitted_on"),
+  receivedBy: uuid("received_by").references(() => users.id, { onDelete: "set null" }),
+  receivedAt: timestamp("received_at", { withTimezone: true }),
+  returnedBy: uuid("returned_by").references(() => users.id, { onDelete: "set null" }),
+  returnedAt: timestamp("returned_at", { withTimezone: true }),
+  returnComment: text("return_comment"),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex("reports_version_uq").on(t.orgId, t.kind, t.year, t.version)]);
+
+/** A province's reporting settings (commune deadlines per report kind, recipients, reminders). */
+export const reportSettings = pgTable("report_settings", {
+  orgId: uuid("org_id").primaryKey().references(() => organisations.id, { onDelete: "cascade" }),
+  settings: jsonb("settings").$type<ReportSettings>().notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -15,14 +15,17 @@ export interface HeaderBlockInput {
   upperIssuer: string | null;
   /** Tên cơ quan ban hành, bold caps, one entry per line. */
   issuerLines: string[];
-  /** "Số: 12/KH-UBND". */
-  numberLine: string;
-  /** "Tỉnh Khê, ngày 15 tháng 01 năm 2026". */
-  placeDateLine: string;
+  /** "Số: 12/KH-UBND"; null for a list or table that carries no number of its own. */
+  numberLine: string | null;
+  /** "Tỉnh Khê, ngày 15 tháng 01 năm 2026"; null with no number line, the second row is then left out. */
+  placeDateLine: string | null;
+  /** Column widths in twips; by default HEADER_COLUMNS of the portrait text width (a landscape page passes its own). */
+  columns?: readonly [number, number];
 }
 
 export function headerBlock(input: HeaderBlockInput): Table {
-  const [left, right] = HEADER_COLUMNS;
+  const columns = input.columns ?? HEADER_COLUMNS;
+  const [left, right] = columns;
   const issuerWidth = Math.max(...input.issuerLines.map((l) => textWidth(l, SIZE.issuer, true)));
   const issuer = [
     ...(input.upperIssuer ? [centered(input.upperIssuer, { size: SIZE.issuer })] : []),
@@ -34,8 +37,12 @@ export function headerBlock(input: HeaderBlockInput): Table {
     centered(MOTTO, { size: SIZE.motto, bold: true }),
     rule(textWidth(MOTTO, SIZE.motto, true), right),
   ];
-  return layoutTable(HEADER_COLUMNS, [
-    [issuer, national],
-    [[centered(input.numberLine, { size: SIZE.number, before: 120 })], [centered(input.placeDateLine, { size: SIZE.placeDate, italics: true, before: 120 })]],
-  ]);
+  const rows = [[issuer, national]];
+  if (input.numberLine !== null || input.placeDateLine !== null) {
+    rows.push([
+      [centered(input.numberLine ?? "", { size: SIZE.number, before: 120 })],
+      [centered(input.placeDateLine ?? "", { size: SIZE.placeDate, italics: true, before: 120 })],
+    ]);
+  }
+  return layoutTable(columns, rows);
 }

@@ -95,6 +95,11 @@ export const COLLECTIVE_SIGNATURE = "TM. ỦY BAN NHÂN DÂN";
 export const HEAD_TITLE = "CHỦ TỊCH";
 export const DEPUTY_SIGNATURE = "KT. CHỦ TỊCH";
 
+/** "Kính gửi:" of a report or công văn sent upward (ô 9a). */
+export const ADDRESSEES_LABEL = "Kính gửi:";
+/** The first line of "Nơi nhận:" when the document has a "Kính gửi:" block (B8). */
+export const AS_ADDRESSED = "Như trên";
+
 /** "Nơi nhận:" and the last line of the recipient list, "- Lưu: VT, <drafting unit>." */
 export const RECIPIENTS_LABEL = "Nơi nhận:";
 export const ARCHIVE_LINE = (draftingUnit: string) => `Lưu: VT, ${draftingUnit}.`;

@@ -85,9 +85,9 @@ export function line(text: string, look: RunLook = {}): Paragraph {
 }
 
 /** A line in a table cell. */
-export function cellText(text: string, look: RunLook & { align?: "left" | "center" | "justified" } = {}): Paragraph {
+export function cellText(text: string, look: RunLook & { align?: "left" | "center" | "right" | "justified" } = {}): Paragraph {
   const { align, ...runLook } = look;
-  const alignment = align === "center" ? AlignmentType.CENTER : align === "justified" ? AlignmentType.JUSTIFIED : AlignmentType.LEFT;
+  const alignment = align === "center" ? AlignmentType.CENTER : align === "right" ? AlignmentType.RIGHT : align === "justified" ? AlignmentType.JUSTIFIED : AlignmentType.LEFT;
   return new Paragraph({ style: STYLE.tableText, alignment, children: text ? [run(text, runLook)] : [] });
 }
 

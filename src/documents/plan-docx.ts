@@ -1,19 +1,19 @@
-import type { FileChild, Paragraph } from "docx";
+import type { FileChild, ISectionOptions, Paragraph } from "docx";
 import { AREAS } from "../domain/areas.js";
 import { formatViDate, type IsoDate } from "../domain/dates.js";
 import { fold } from "../domain/text.js";
 import type { PLAN_TYPES } from "../db/schema.js";
 import { dataTable, type Column, type DataRow } from "./data-table.js";
 import { packDocx } from "./docx-file.js";
-import { headerBlock } from "./header-block.js";
+import { appendixLabel, appendixSection, attachedToText } from "./appendix.js";
+import { documentHead } from "./document-head.js";
 import { communeIssuer, type IssuerNames } from "./issuer.js";
-import { END_MARK, LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH, TYPE_ABBREVIATION } from "./nd30.js";
+import { END_MARK, LANDSCAPE_TEXT_WIDTH, TYPE_ABBREVIATION } from "./nd30.js";
 import { basis, bodyText, heading, spacer, subheading } from "./paragraphs.js";
 import { recipientsBlock } from "./recipients-block.js";
-import { landscapeSection, portraitSection } from "./sections.js";
+import { portraitSection } from "./sections.js";
 import { closingBlock, type Signer } from "./signer-block.js";
-import { appendixHeading, titleBlock } from "./title-block.js";
-import { documentReference, listItems, lowerFirst, numberLine, placeDateLine, roman, sentence, upperFirst, withoutEndMark } from "./wording.js";
+import { listItems, lowerFirst, roman, sentence, summaryOf as withoutTypeName, upperFirst, withoutEndMark } from "./wording.js";
 
 /**
  * The plan (kế hoạch) as a DOCX laid out per Nghị định 30/2020/NĐ-CP: header
@@ -80,10 +80,7 @@ export function completionText(task: PlanDocumentTask): string {
 }
 
 /** The trích yếu: the title as stored, without a leading "Kế hoạch" that the type line already says. */
-function summaryOf(title: string): string {
-  const trimmed = title.trim();
-  return fold(trimmed).startsWith("ke hoach ") ? upperFirst(trimmed.slice("Kế hoạch ".length).trim()) : trimmed;
-}
+const summaryOf = (title: string) => withoutTypeName(title, "Kế hoạch");
 
 /** The plan holds no purpose or requirements of its own: a short generic text per plan type. */
 function purposeOf(input: PlanDocumentInput, issuer: IssuerNames): string {
@@ -114,13 +111,7 @@ function unitsAndTasks(groups: AreaGroup[]): string[] {
 function mainText(input: PlanDocumentInput, issuer: IssuerNames, groups: AreaGroup[]): FileChild[] {
   const out: FileChild[] = [];
   const summary = summaryOf(input.title);
-  out.push(headerBlock({
-    upperIssuer: issuer.upperLine,
-    issuerLines: issuer.headerLines,
-    numberLine: numberLine(input.number, TYPE_ABBREVIATION.plan),
-    placeDateLine: placeDateLine(issuer.place, input.issuedDate),
-  }));
-  out.push(...titleBlock({ typeName: "Kế hoạch", summary, containerWidth: TEXT_WIDTH }));
+  out.push(...documentHead({ issuer, typeName: "Kế hoạch", typeAbbreviation: TYPE_ABBREVIATION.plan, number: input.number, issuedDate: input.issuedDate, summary }));
 
   const bases = input.legalBases.map((b) => b.trim()).filter(Boolean).map((b) => (fold(b).startsWith("can cu") ? b : `Căn cứ ${b}`));
   out.push(...listItems(bases).map(basis));
@@ -178,7 +169,7 @@ const APPENDIX_COLUMNS: Column[] = [
   { header: "Thời gian hoàn thành", width: FIXED_COLUMNS.due, align: "center" },
 ];
 
-function appendix(input: PlanDocumentInput, issuer: IssuerNames, groups: AreaGroup[]): FileChild[] {
+function appendix(input: PlanDocumentInput, issuer: IssuerNames, groups: AreaGroup[]): ISectionOptions {
   const rows: DataRow[] = [];
   for (const g of groups) {
     rows.push({ kind: "group", number: g.number, label: g.name });
@@ -189,15 +180,12 @@ function appendix(input: PlanDocumentInput, issuer: IssuerNames, groups: AreaGro
       });
     }
   }
-  return [
-    ...appendixHeading({
-      label: "Phụ lục",
-      title: `Danh mục nhiệm vụ thực hiện Kế hoạch ${lowerFirst(summaryOf(input.title))}`,
-      attachedTo: `Kèm theo Kế hoạch ${documentReference(input.number, TYPE_ABBREVIATION.plan, input.issuedDate)} của ${issuer.fullName}`,
-      containerWidth: LANDSCAPE_TEXT_WIDTH,
-    }),
-    dataTable(APPENDIX_COLUMNS, rows),
-  ];
+  return appendixSection({
+    label: appendixLabel(0, 1),
+    title: `Danh mục nhiệm vụ thực hiện Kế hoạch ${lowerFirst(summaryOf(input.title))}`,
+    attachedTo: attachedToText({ typeName: "Kế hoạch", typeAbbreviation: TYPE_ABBREVIATION.plan, number: input.number, issuedDate: input.issuedDate, issuer }),
+    children: [dataTable(APPENDIX_COLUMNS, rows)],
+  });
 }
 
 export async function renderPlanDocx(input: PlanDocumentInput): Promise<Buffer> {
@@ -206,6 +194,6 @@ export async function renderPlanDocx(input: PlanDocumentInput): Promise<Buffer> 
   return packDocx({
     title: `Kế hoạch ${summaryOf(input.title)}`,
     creator: issuer.fullName,
-    sections: [portraitSection(mainText(input, issuer, groups)), landscapeSection(appendix(input, issuer, groups))],
+    sections: [portraitSection(mainText(input, issuer, groups)), appendix(input, issuer, groups)],
   });
 }

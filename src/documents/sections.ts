@@ -33,11 +33,15 @@ export function portraitSection(children: FileChild[], options: { newPage?: bool
   };
 }
 
-/** A landscape section on a new page, numbered from 1 (an appendix table). docx swaps width and height for landscape. */
-export function landscapeSection(children: FileChild[]): ISectionOptions {
+/**
+ * A landscape section on a new page, numbered from 1 (an appendix table), or
+ * the first section of a landscape document (`newPage: false`). docx swaps
+ * width and height for landscape.
+ */
+export function landscapeSection(children: FileChild[], options: { newPage?: boolean } = {}): ISectionOptions {
   return {
     properties: {
-      type: SectionType.NEXT_PAGE,
+      type: options.newPage === false ? undefined : SectionType.NEXT_PAGE,
       titlePage: true,
       page: {
         size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },

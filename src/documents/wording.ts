@@ -1,4 +1,5 @@
 import { parseIso, type IsoDate } from "../domain/dates.js";
+import { fold } from "../domain/text.js";
 import { BLANK, ISSUER_ABBREVIATION } from "./nd30.js";
 
 /**
@@ -69,4 +70,31 @@ export function roman(n: number): string {
   let out = "";
   for (const [value, letters] of table) while (n >= value) { out += letters; n -= value; }
   return out;
+}
+
+/**
+ * A number as Vietnamese documents print it: thousands grouped with ".", the
+ * decimal comma, at most `fractionDigits` decimals without trailing zeros
+ * ("1.234", "98,5", "-12").
+ */
+export function viNumberText(value: number, fractionDigits = 2): string {
+  if (!Number.isFinite(value)) return "";
+  const fixed = Math.abs(value).toFixed(fractionDigits);
+  const [whole, fraction = ""] = fixed.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const decimals = fraction.replace(/0+$/, "");
+  const text = decimals ? `${grouped},${decimals}` : grouped;
+  return value < 0 && /[1-9]/.test(text) ? `-${text}` : text;
+}
+
+/**
+ * The trích yếu of a document from its stored title: without a leading type
+ * name that the type line already says ("Kế hoạch cải cách …" → "Cải cách …").
+ */
+export function summaryOf(title: string, typeName: string): string {
+  const trimmed = title.trim().normalize("NFC");
+  const words = typeName.trim().split(/\s+/).length;
+  const parts = trimmed.split(/\s+/);
+  if (parts.length > words && fold(parts.slice(0, words).join(" ")) === fold(typeName)) return upperFirst(parts.slice(words).join(" "));
+  return trimmed;
 }

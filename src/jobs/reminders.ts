@@ -5,6 +5,7 @@ import { plans } from "../db/schema.js";
 import { loadTaskViews } from "../db/tasks.js";
 import { orgsWithComputedTargets, refreshComputedTargets } from "../db/computed-targets.js";
 import type { Db } from "../db/connection.js";
+import { sendReportReminders } from "./report-reminders.js";
 
 /**
  * Daily reminders for the tasks of active plans: officers of the lead and
@@ -12,7 +13,8 @@ import type { Db } from "../db/connection.js";
  * the focal point hears of overdue tasks too. Each reminder is sent once per
  * due date (overdue: once a week), however often the job runs. Targets linked
  * to one-stop indicators are recomputed; one at risk warns its monitoring units
- * once a month.
+ * once a month. Periodic reports not yet sent are reminded near their deadline
+ * (report-reminders.ts).
  */
 export async function sendReminders(db: Db, today: IsoDate): Promise<{ sent: number }> {
   const views = await loadTaskViews(db, eq(plans.status, "active"), today);
@@ -47,6 +49,7 @@ export async function sendReminders(db: Db, today: IsoDate): Promise<{ sent: num
   for (const orgId of await orgsWithComputedTargets(db)) {
     sent += (await db.transaction((tx) => refreshComputedTargets(tx, orgId, today))).sent;
   }
+  sent += await sendReportReminders(db, today);
   return { sent };
 }
 

@@ -220,6 +220,31 @@ describe("permission walk: every API route × every role (PGlite)", () => {
   /** Province-wide PAR results: the province's people; the communes' people cannot even see the province. */
   const provinceOnly = (admin: number, viewer: number): Outcomes => ({ ...signedIn(404), province_admin: admin, province_viewer: viewer });
 
+
+  // ── Periodic reports: fresh ones of later years, brought to a status through the db layer ──
+  let reportYear = 2060;
+  const reportShared = new Map<string, Promise<string>>();
+  const reportAt = async (status: "draft" | "approved" | "submitted") => {
+    const { createReport, moveReport } = await import("../../src/db/reports.js");
+    const { getOrg } = await import("../../src/db/orgs.js");
+    const db = app.database.db;
+    let r = await createReport(db, me.focal_point, (await getOrg(db, orgId))!, "q1", reportYear++);
+    const today = app.clock.today;
+    if (status !== "draft") { await moveReport(db, me.chairman, r, "approve", { today }); r = { ...r, status: "approved" }; }
+    if (status === "submitted") await moveReport(db, me.chairman, r, "submit", { today, number: "01/BC-UBND" });
+    return r.id;
+  };
+  /** One report per case for the refused callers; a fresh one for each caller the case lets move it. */
+  const reportFor = (key: string, status: Parameters<typeof reportAt>[0], role: RoleName, movers: RoleName[] = []) => {
+    if (movers.includes(role)) return reportAt(status);
+    if (!reportShared.has(key)) reportShared.set(key, reportAt(status));
+    return reportShared.get(key)!;
+  };
+  /** A commune's unsent report: its own people only (the province sees reports once sent). */
+  const unsent = (allowed: Partial<Record<SignedIn, number>>): Outcomes => ({ ...onlyBy(allowed), province_admin: 404, province_viewer: 404 });
+  /** Reviewing a sent report: the province's administrator; the commune's people read it but may not. */
+  const reviewBy = (status: number): Outcomes => ({ ...onlyBy({}), province_admin: status });
+
   const CASES: Case[] = [
     // ── Signing in ────────────────────────────────────────────────────────────
     {
@@ -357,6 +382,14 @@ describe("permission walk: every API route × every role (PGlite)", () => {
     {
       method: "GET", route: "/api/plans/:planId/export.docx", label: "the plan as a DOCX: whoever reads the plan", expect: communeRead, prepare: () => ({ params: { planId: walkPlanId } }),
       check: (_role, res) => { if (res.status === 200) expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document"); },
+    },
+    {
+      method: "GET", route: "/api/plans/:planId/tasks.xlsx", expect: communeRead, prepare: () => ({ params: { planId: walkPlanId }, query: `unitId=${unit.tpht}` }),
+      check: (_role, res) => { if (res.status === 200) expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"); },
+    },
+    {
+      method: "GET", route: "/api/plans/:planId/units/:unitId/tasks.docx", expect: communeRead, prepare: () => ({ params: { planId: walkPlanId, unitId: unit.tpht } }),
+      check: (_role, res) => { if (res.status === 200) expect(Buffer.from(res.body as ArrayBuffer).subarray(0, 2).toString()).toBe("PK"); },
     },
     {
       method: "PATCH", route: "/api/plans/:planId", label: "a draft plan", expect: onlyBy({ focal_point: 200 }),
@@ -628,6 +661,49 @@ describe("permission walk: every API route × every role (PGlite)", () => {
       method: "GET", route: "/api/public/provinces/:orgCode/par-results", label: "published results: anyone", expect: { ...signedIn(200), anonymous: 200 },
       prepare: () => ({ params: { orgCode: "tinh-mau" } }),
       check: (_role, res) => { expect(res.body.rows.length).toBeGreaterThan(0); },
+    },
+    // ── Periodic reports ─────────────────────────────────────────────────────
+    { method: "GET", route: "/api/orgs/:orgId/reports", expect: communeRead, prepare: () => ({ params: { orgId }, query: "year=2026" }) },
+    {
+      method: "POST", route: "/api/orgs/:orgId/reports", expect: onlyBy({ focal_point: 201 }),
+      prepare: () => ({ params: { orgId }, body: { kind: "q3", year: reportYear++ } }),
+      check: (_role, res) => { if (res.status === 201) expect(res.body.status).toBe("draft"); },
+    },
+    { method: "GET", route: "/api/reports/:reportId", label: "a sent report", expect: communeRead, prepare: async (role) => ({ params: { reportId: await reportFor("sent", "submitted", role) } }) },
+    { method: "GET", route: "/api/reports/:reportId", label: "a draft: the commune only", expect: unsent({ province_admin: 404, chairman: 200, focal_point: 200, lead_officer: 200, support_officer: 200, unrelated_officer: 200 }), prepare: async (role) => ({ params: { reportId: await reportFor("draft", "draft", role) } }) },
+    {
+      method: "PUT", route: "/api/reports/:reportId/sections/:key", expect: unsent({ focal_point: 200 }),
+      prepare: async (role) => ({ params: { reportId: await reportFor("draft", "draft", role), key: "V" }, body: { text: "Đề nghị tỉnh hỗ trợ kinh phí số hóa hồ sơ." } }),
+    },
+    { method: "POST", route: "/api/reports/:reportId/refresh", expect: unsent({ focal_point: 200 }), prepare: async (role) => ({ params: { reportId: await reportFor("draft", "draft", role) } }) },
+    {
+      method: "POST", route: "/api/reports/:reportId/moves", label: "the chairman approves", expect: unsent({ chairman: 200 }),
+      prepare: async (role) => ({ params: { reportId: await reportFor("approve", "draft", role, ["chairman"]) }, body: { move: "approve" } }),
+    },
+    {
+      method: "POST", route: "/api/reports/:reportId/moves", label: "sending an approved report", expect: unsent({ chairman: 200, focal_point: 200 }),
+      prepare: async (role) => ({ params: { reportId: await reportFor("submit", "approved", role, ["chairman", "focal_point"]) }, body: { move: "submit", number: "09/BC-UBND" } }),
+    },
+    {
+      method: "POST", route: "/api/reports/:reportId/moves", label: "the province receives", expect: reviewBy(200),
+      prepare: async (role) => ({ params: { reportId: await reportFor("receive", "submitted", role, ["province_admin"]) }, body: { move: "receive" } }),
+    },
+    {
+      method: "POST", route: "/api/reports/:reportId/moves", label: "the province returns", expect: reviewBy(200),
+      prepare: async (role) => ({ params: { reportId: await reportFor("return", "submitted", role, ["province_admin"]) }, body: { move: "return", comment: "Bổ sung phụ lục" } }),
+    },
+    {
+      method: "GET", route: "/api/reports/:reportId/export.docx", expect: communeRead, prepare: async (role) => ({ params: { reportId: await reportFor("sent", "submitted", role) } }),
+      check: (_role, res) => { if (res.status === 200) expect(res.headers.get("content-disposition")).toMatch(/^attachment/); },
+    },
+    { method: "GET", route: "/api/reports/:reportId/annex.xlsx", expect: communeRead, prepare: async (role) => ({ params: { reportId: await reportFor("sent", "submitted", role) } }) },
+    { method: "GET", route: "/api/orgs/:orgId/report-status", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId }, query: "kind=q1&year=2026" }) },
+    { method: "GET", route: "/api/orgs/:orgId/reports.zip", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId }, query: "kind=q1&year=2026" }) },
+    { method: "GET", route: "/api/orgs/:orgId/report-figures.xlsx", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId }, query: "kind=q1&year=2026" }) },
+    { method: "GET", route: "/api/orgs/:orgId/report-settings", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId } }) },
+    {
+      method: "PUT", route: "/api/orgs/:orgId/report-settings", expect: provinceOnly(200, 403),
+      prepare: async () => ({ params: { orgId: me.province_admin.orgId }, body: ok(await clients.province_admin.get(`/api/orgs/${me.province_admin.orgId}/report-settings`), "settings") }),
     },
     // ── Citizen satisfaction ratings ─────────────────────────────────────────
     {

@@ -1,9 +1,6 @@
-import { execFile } from "node:child_process";
-import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
-import { promisify } from "node:util";
-import JSZip from "jszip";
+import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/connection.js";
@@ -20,6 +17,7 @@ import { authorityLines } from "../../src/documents/signer-block.js";
 import { textWidth } from "../../src/documents/text-width.js";
 import { longViDate, numberLine, placeDateLine, upperFirst, withoutEndMark } from "../../src/documents/wording.js";
 import { createTestDatabase } from "../support/db.js";
+import { attr, convertToPdf, fontsOf, openDocx, pageCount, paragraphWith, paragraphs, sections, sofficeOrSkip, textOf, type Docx } from "./docx-support.js";
 
 /**
  * The plan as an official document: the DOCX is opened as a zip and its XML
@@ -28,85 +26,6 @@ import { createTestDatabase } from "../support/db.js";
  */
 
 const TODAY = "2026-06-15";
-const run = promisify(execFile);
-
-interface Docx {
-  document: string;
-  styles: string;
-  /** Header part XML by relationship id. */
-  headers: Map<string, string>;
-}
-
-async function openDocx(bytes: Buffer): Promise<Docx> {
-  const zip = await JSZip.loadAsync(bytes);
-  const read = (name: string) => {
-    const file = zip.file(name);
-    if (!file) throw new Error(`${name} is missing from the DOCX`);
-    return file.async("string");
-  };
-  const rels = await read("word/_rels/document.xml.rels");
-  const headers = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship Id="(\w+)" Type="[^"]*\/header" Target="([^"]+)"\/>/g)) headers.set(m[1], await read(`word/${m[2]}`));
-  return { document: await read("word/document.xml"), styles: await read("word/styles.xml"), headers };
-}
-
-const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-
-/** Each paragraph of a part: its XML and its text. */
-function paragraphs(xml: string): Array<{ xml: string; text: string }> {
-  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>|<w:p\/>/gs)].map((m) => ({
-    xml: m[0],
-    text: unescapeXml([...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")),
-  }));
-}
-const textOf = (xml: string) => paragraphs(xml).map((p) => p.text).join("\n");
-const paragraphWith = (xml: string, text: string) => {
-  const found = paragraphs(xml).find((p) => p.text === text);
-  if (!found) throw new Error(`no paragraph "${text}"`);
-  return found;
-};
-
-/** The sections' properties in order, and the body split at the end of each. */
-function sections(document: string): Array<{ props: string; body: string }> {
-  const out: Array<{ props: string; body: string }> = [];
-  let start = 0;
-  for (const m of document.matchAll(/<w:sectPr>.*?<\/w:sectPr>/gs)) {
-    out.push({ props: m[0], body: document.slice(start, m.index) });
-    start = m.index! + m[0].length;
-  }
-  return out;
-}
-const attr = (xml: string, element: string, name: string) => new RegExp(`<w:${element}\\b[^>]*\\bw:${name}="([^"]*)"`).exec(xml)?.[1];
-
-/** LibreOffice on PATH, or null. */
-function findSoffice(): string | null {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    const candidate = join(dir, "soffice");
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch { /* not here */ }
-  }
-  return null;
-}
-
-/** Converts a DOCX to PDF with LibreOffice in a profile of its own; returns the PDF's bytes. */
-async function convertToPdf(soffice: string, docx: Buffer, name: string, workDir: string): Promise<Buffer> {
-  const source = join(workDir, `${name}.docx`);
-  writeFileSync(source, docx);
-  const profile = mkdtempSync(join(tmpdir(), "cchc-lo-profile-"));
-  try {
-    await run(soffice, ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "pdf", "--outdir", workDir, source], { timeout: 120_000, killSignal: "SIGKILL" });
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-  const pdf = join(workDir, `${name}.pdf`);
-  expect(readdirSync(workDir), `LibreOffice wrote ${name}.pdf`).toContain(`${name}.pdf`);
-  expect(statSync(pdf).size).toBeGreaterThan(1000);
-  return readFileSync(pdf);
-}
-
-const pageCount = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
 describe("plan as a DOCX laid out per Nghị định 30/2020/NĐ-CP", () => {
   let database: Database;
@@ -156,9 +75,7 @@ describe("plan as a DOCX laid out per Nghị định 30/2020/NĐ-CP", () => {
     const defaults = /<w:docDefaults>.*<\/w:docDefaults>/s.exec(annual.styles)![0];
     expect(["ascii", "hAnsi", "cs", "eastAsia"].map((k) => attr(defaults, "rFonts", k))).toEqual([FONT, FONT, FONT, FONT]);
     expect(attr(defaults, "color", "val")).toBe("000000");
-    const fonts = new Set([...`${annual.document}${annual.styles}${[...annual.headers.values()].join("")}`.matchAll(/<w:rFonts\b[^>]*>/g)]
-      .flatMap((m) => [...m[0].matchAll(/w:(?:ascii|hAnsi|cs|eastAsia)="([^"]+)"/g)].map((f) => f[1])));
-    expect([...fonts]).toEqual([FONT]);
+    expect(fontsOf(annual)).toEqual([FONT]);
     expect([...annual.document.matchAll(/<w:color w:val="([^"]+)"/g)].map((m) => m[1]).filter((c) => c !== "000000" && c !== "auto")).toEqual([]);
   });
 
@@ -282,14 +199,8 @@ describe("plan as a DOCX laid out per Nghị định 30/2020/NĐ-CP", () => {
   });
 
   it("opens in LibreOffice: each DOCX converts to a PDF of at least two pages", async (ctx) => {
-    const soffice = findSoffice();
-    if (!soffice) {
-      const message = "LibreOffice (soffice) is not on PATH; the DOCX conversion test needs it: apt-get install -y libreoffice-writer-nogui";
-      if (process.env.CI) throw new Error(message);
-      console.warn(`${message} (skipped outside CI)`);
-      ctx.skip();
-      return;
-    }
+    const soffice = sofficeOrSkip(ctx);
+    if (!soffice) return;
     const workDir = mkdtempSync(join(tmpdir(), "cchc-docx-"));
     try {
       for (const [name, bytes, minPages] of [["ke-hoach-nam", annualBytes, 4], ["ke-hoach-khac-phuc", blankBytes, 2]] as const) {

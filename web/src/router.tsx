@@ -17,6 +17,7 @@ import { isUnauthenticated, onUnauthenticated } from './lib/api';
 import { queryClient } from './lib/queryClient';
 import { parsePlanSearch } from './features/plans/planFilters';
 import { parseIndicatorSearch } from './features/indicators/indicatorSearch';
+import { parseProvinceReportsSearch, parseReportsSearch } from './features/reports/reportSearch';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -41,6 +42,17 @@ const publicRatingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/danh-gia/$orgCode',
   component: lazyRouteComponent(() => import('./features/ratings/PublicRatingPage'), 'PublicRatingPage'),
+});
+
+// The province's published PAR-index ranking: no sign-in, no shell.
+const publicParResultsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cong-khai/chi-so-cchc/$provinceCode',
+  validateSearch: (search: Record<string, unknown>): { year?: number } => {
+    const year = Number(search.year);
+    return { year: Number.isInteger(year) && year > 2000 ? year : undefined };
+  },
+  component: lazyRouteComponent(() => import('./features/par-index/PublicParResultsPage'), 'PublicParResultsPage'),
 });
 
 const appRoute = createRoute({
@@ -155,9 +167,61 @@ const ratingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/ratings/RatingsPage'), 'RatingsPage'),
 });
 
+// Chỉ số CCHC: a commune's assessments by year; province users go to the results table.
+const parListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'chi-so-cchc',
+  beforeLoad: ({ context }) => {
+    if (context.me.org.kind === 'province') throw redirect({ to: '/chi-so-cchc/ket-qua', search: {} });
+  },
+  component: lazyRouteComponent(() => import('./features/par-index/ParListPage'), 'ParListPage'),
+});
+
+const parResultsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'chi-so-cchc/ket-qua',
+  validateSearch: (search: Record<string, unknown>): { year?: number } => {
+    const year = Number(search.year);
+    return { year: Number.isInteger(year) && year > 2000 ? year : undefined };
+  },
+  component: lazyRouteComponent(() => import('./features/par-index/ParResultsPage'), 'ParResultsPage'),
+});
+
+// One assessment: the criteria tree, each stage's values and evidence, the moves of the process.
+const parAssessmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'chi-so-cchc/$assessmentId',
+  component: lazyRouteComponent(() => import('./features/par-index/AssessmentPage'), 'AssessmentPage'),
+});
+
+// Báo cáo định kỳ: a commune's four reports of a year, one report, and the province's follow-up.
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'bao-cao',
+  validateSearch: parseReportsSearch,
+  beforeLoad: ({ context }) => {
+    if (context.me.org.kind === 'province') throw redirect({ to: '/bao-cao/tinh', search: {} });
+  },
+  component: lazyRouteComponent(() => import('./features/reports/ReportsPage'), 'ReportsPage'),
+});
+
+const provinceReportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'bao-cao/tinh',
+  validateSearch: parseProvinceReportsSearch,
+  component: lazyRouteComponent(() => import('./features/reports/ProvinceReportsPage'), 'ProvinceReportsPage'),
+});
+
+const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'bao-cao/$reportId',
+  component: lazyRouteComponent(() => import('./features/reports/ReportPage'), 'ReportPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   publicRatingRoute,
+  publicParResultsRoute,
   appRoute.addChildren([
     indexRoute,
     plansRoute,
@@ -172,6 +236,12 @@ const routeTree = rootRoute.addChildren([
     indicatorsRoute,
     adminRoute,
     ratingsRoute,
+    parListRoute,
+    parResultsRoute,
+    parAssessmentRoute,
+    reportsRoute,
+    provinceReportsRoute,
+    reportRoute,
   ]),
 ]);
 

@@ -8,7 +8,9 @@ import {
   STATUS_LABELS, STAGE_LABELS, appraisalKinds, countingInput, currentEntries, describeInput, inputKinds, isSelfScored,
   submissionProblems, visibleStages, type LeafEntry, type Stage,
 } from "../../domain/par-index/assessment.js";
-import { rank, score } from "../../domain/par-index/score.js";
+import { round2 } from "../../domain/indicators/ratio.js";
+import { rank, score, scoreLeaf } from "../../domain/par-index/score.js";
+import type { CriterionNode } from "../../domain/par-index/types.js";
 import { METHOD_LABELS, NA_LABELS, RULE_LABELS, isLeaf, walk } from "../../domain/par-index/tree.js";
 import type { Tx } from "../../db/connection.js";
 import type { OrgRow } from "../../db/orgs.js";
@@ -47,9 +49,14 @@ export async function presentAssessment(tx: Tx, viewer: Viewer, a: AssessmentRow
   const lost = new Map(result.lostPoints.map((l) => [l.code, l]));
   const historyCount = new Map<string, number>();
   for (const e of visibleEntries) historyCount.set(e.leafCode, (historyCount.get(e.leafCode) ?? 0) + 1);
-  const entry = (e: LeafEntry | undefined) => e && {
-    stage: e.stage, input: e.input, display: e.input ? describeInput(e.input) : null, text: e.text, explanation: e.explanation,
-    automatic: e.automatic, by: e.by ? names.get(e.by) ?? null : null, at: e.at,
+  const entry = (node: CriterionNode, e: LeafEntry | undefined) => {
+    if (!e) return null;
+    const scored = e.input ? scoreLeaf(node, e.input) : null;
+    return {
+      stage: e.stage, input: e.input, display: e.input ? describeInput(e.input) : null, text: e.text, explanation: e.explanation,
+      points: scored && !("problem" in scored) ? round2(scored.points) : null,
+      automatic: e.automatic, by: e.by ? names.get(e.by) ?? null : null, at: e.at,
+    };
   };
   const evidenceCount = new Map<string, number>();
   for (const e of evidence) if (e.stage === "self") evidenceCount.set(e.leafCode, (evidenceCount.get(e.leafCode) ?? 0) + 1);
@@ -73,7 +80,7 @@ export async function presentAssessment(tx: Tx, viewer: Viewer, a: AssessmentRow
       selfScored: isSelfScored(node), inputKinds: inputKinds(node), appraisalKinds: appraisalKinds(node),
       status: s?.status ?? null, countingStage: counting.from[node.code] ?? null,
       why: lost.get(node.code)?.explanation ?? null,
-      entries: Object.fromEntries((["self", "round1", "response", "final"] as Stage[]).map((st) => [st, entry(slot[st]) ?? null])),
+      entries: Object.fromEntries((["self", "round1", "response", "final"] as Stage[]).map((st) => [st, entry(node, slot[st])])),
       historyCount: historyCount.get(node.code) ?? 0,
       evidence: evidence.filter((e) => e.leafCode === node.code).map((e) => ({
         id: e.id, stage: e.stage, kind: e.kind, label: e.label, filename: e.filename, size: e.size, mimeType: e.mimeType, url: e.url,

@@ -6,7 +6,7 @@ import { CRITERIA_SHEET, INFO_SHEET, InvalidCriteriaSheet, setFromSheets, setToS
 import type { Tx } from "../../db/connection.js";
 import { getCriteriaSet, listCriteriaSets, saveCriteriaSet, summary } from "../../db/criteria-sets.js";
 import { getOrg, type OrgRow } from "../../db/orgs.js";
-import { cellText } from "../../import/dossiers/xlsx.js";
+import { openWorkbook, sheetGrid } from "../xlsx-grid.js";
 import { requireViewer } from "../auth.js";
 import { readSingleFile } from "../single-file.js";
 import { canImportCriteriaSets, canReadCriteriaSets } from "../policies/criteria-sets.js";
@@ -38,24 +38,11 @@ async function provinceFor(tx: Tx, viewer: Viewer, orgId: string): Promise<OrgRo
 }
 
 async function readWorkbook(buf: Buffer, file: string): Promise<SetSheets> {
-  const { default: ExcelJS } = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw invalid(`${file}: không đọc được tệp XLSX.`, "file");
-  }
+  const wb = await openWorkbook(buf, file);
   const grid = (name: string): string[][] => {
     const ws = wb.getWorksheet(name);
     if (!ws) throw invalid(`${file}: không có trang tính “${name}” (tệp cần hai trang “${INFO_SHEET}” và “${CRITERIA_SHEET}”).`, "file");
-    const rows: string[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const cells: string[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) cells.push(cellText(row.getCell(c).value).trim());
-      rows.push(cells);
-    }
-    return rows;
+    return sheetGrid(ws);
   };
   return { info: grid(INFO_SHEET), criteria: grid(CRITERIA_SHEET) };
 }

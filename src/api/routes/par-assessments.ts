@@ -16,7 +16,7 @@ import {
 import { acceptPlanDraft } from "../../db/plan-import.js";
 import { plans, targets, tasks } from "../../db/schema.js";
 import { listUnits } from "../../db/units.js";
-import { cellText } from "../../import/dossiers/xlsx.js";
+import { openWorkbook, sheetGrid } from "../xlsx-grid.js";
 import { requireViewer } from "../auth.js";
 import { readableOrg } from "../guards.js";
 import { canOnAssessment, canOnCommuneAssessment, type AssessmentAction } from "../policies/par-assessments.js";
@@ -315,21 +315,7 @@ export const parAssessmentRoutes: RouteModule = (app, ctx) => {
 };
 
 async function readGrid(buf: Buffer, file: string): Promise<string[][]> {
-  const { default: ExcelJS } = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw invalid(`${file}: không đọc được tệp XLSX.`, "file");
-  }
-  const ws = wb.worksheets[0];
+  const ws = (await openWorkbook(buf, file)).worksheets[0];
   if (!ws) throw invalid(`${file}: tệp không có trang tính nào.`, "file");
-  const rows: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(3, ws.columnCount); c++) cells.push(cellText(row.getCell(c).value).trim());
-    rows.push(cells);
-  }
-  return rows;
+  return sheetGrid(ws, 3);
 }

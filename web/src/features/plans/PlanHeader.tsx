@@ -102,6 +102,17 @@ export function PlanHeader({ plan, onEdit, onPrint, onExport }: PlanHeaderProps)
             <Button variant="default" leftSection={<Icon name="download" size={16} />} onClick={onExport}>
               {t('common.exportExcel')}
             </Button>
+            {/* The official document (Nghị định 30/2020/NĐ-CP layout): the browser downloads it under the name the server gives. */}
+            <Button
+              component="a"
+              href={`/api/plans/${plan.id}/export.docx`}
+              download
+              variant="default"
+              leftSection={<Icon name="file" size={16} />}
+              title={t('plan.downloadDocxHint')}
+            >
+              {t('plan.downloadDocx')}
+            </Button>
           </Group>
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">

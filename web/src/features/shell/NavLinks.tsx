@@ -6,7 +6,9 @@ import type { Me } from '../../lib/types';
 import { hasOwnTasks } from '../auth/session';
 
 interface Item {
-  to: '/plans' | '/my-tasks' | '/extensions' | '/dashboard' | '/records' | '/indicators' | '/ratings' | '/admin';
+  to: '/plans' | '/my-tasks' | '/extensions' | '/dashboard' | '/records' | '/indicators' | '/chi-so-cchc' | '/chi-so-cchc/ket-qua' | '/bao-cao' | '/bao-cao/tinh' | '/ratings' | '/admin';
+  /** Also active under this path (the PAR-index results item, while reading an assessment). */
+  activeUnder?: string;
   label: MessageKey;
   icon: IconName;
   visible: (me: Me) => boolean;
@@ -19,6 +21,10 @@ const ITEMS: Item[] = [
   { to: '/dashboard', label: 'nav.dashboard', icon: 'chart', visible: () => true },
   { to: '/records', label: 'nav.records', icon: 'upload', visible: (me) => me.org.kind === 'commune' || me.permissions.provincial },
   { to: '/indicators', label: 'nav.indicators', icon: 'target', visible: (me) => me.org.kind === 'commune' || me.permissions.provincial },
+  { to: '/chi-so-cchc', label: 'nav.parIndex', icon: 'checklist', visible: (me) => me.org.kind !== 'province' },
+  { to: '/chi-so-cchc/ket-qua', activeUnder: '/chi-so-cchc', label: 'nav.parIndex', icon: 'checklist', visible: (me) => me.org.kind === 'province' },
+  { to: '/bao-cao', label: 'nav.reports', icon: 'file', visible: (me) => me.org.kind === 'commune' },
+  { to: '/bao-cao/tinh', activeUnder: '/bao-cao', label: 'nav.reports', icon: 'file', visible: (me) => me.org.kind === 'province' },
   { to: '/ratings', label: 'nav.ratings', icon: 'moodSmile', visible: () => true },
   { to: '/admin', label: 'nav.admin', icon: 'users', visible: (me) => me.permissions.manageUsers },
 ];
@@ -28,7 +34,7 @@ export function NavLinks({ me, onNavigate }: { me: Me; onNavigate: () => void })
   return (
     <Stack gap={2}>
       {ITEMS.filter((item) => item.visible(me)).map((item) => {
-        const active = pathname === item.to || pathname.startsWith(`${item.to}/`) || (item.to === '/plans' && pathname.startsWith('/tasks/'));
+        const active = pathname === item.to || pathname.startsWith(`${item.to}/`) || (item.to === '/plans' && pathname.startsWith('/tasks/')) || (item.activeUnder !== undefined && pathname.startsWith(`${item.activeUnder}/`));
         return (
           <NavLink
             key={item.to}
