@@ -53,6 +53,8 @@ describe.each(DB_KINDS)("daily reminders on %s", (kind) => {
       const officers = people.filter((p) => p.units.some((u) => monitors.includes(u.id)));
       for (const p of officers.length ? officers : people.filter((x) => x.role === "focal_point")) expected.get(p.username)!.add(`target_at_risk:${t.id}`);
     }
+    // The 6-month report (data to 14/06, due 16/06) is not sent yet: the focal point and the chairman hear of it.
+    for (const p of people) if (p.role === "focal_point" || p.role === "chairman") expected.get(p.username)!.add("report_due:null");
     for (const p of people) {
       const box = await inbox(p.username);
       const keys = box.items.map((n) => (n.kind === "target_at_risk" ? `target_at_risk:${targets.find((t: any) => n.message.includes(`"${t.text}"`))?.id}` : `${n.kind}:${n.taskId}`));

@@ -66,7 +66,7 @@ export const reportRoutes: RouteModule = (app, ctx) => {
     const step = (by: string | null, at: Date | null) => (at ? { by: by ? names.get(by) ?? null : null, at: at.toISOString() } : null);
     const d = await deadlines(db, org, r.kind, r.year);
     const can = (a: ReportAction) => canOnReport(viewer, a, { status: r.status, org });
-    const versions = (await reportsOf(db, org.id, r.year)).filter((x) => x.kind === r.kind).map((x) => ({ id: x.id, version: x.version, status: x.status, statusLabel: REPORT_STATUS_LABELS[x.status] }));
+    const versions = (await reportsOf(db, org.id, r.year)).filter((x) => x.kind === r.kind && canOnReport(viewer, "read", { status: x.status, org })).map((x) => ({ id: x.id, version: x.version, status: x.status, statusLabel: REPORT_STATUS_LABELS[x.status] }));
     return {
       id: r.id, kind: r.kind, kindLabel: REPORT_KIND_LABELS[r.kind], year: r.year, version: r.version, status: r.status, statusLabel: REPORT_STATUS_LABELS[r.status],
       org: { id: org.id, name: org.name, code: org.code },

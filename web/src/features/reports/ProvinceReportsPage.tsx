@@ -151,8 +151,7 @@ function StatusView({ data }: { data: ReportStatusTable }) {
               color={chip.color}
               variant="outline"
               icon={<Icon name="check" size={14} />}
-              data-testid="report-count-chip"
-              data-filter={chip.value}
+              wrapperProps={{ 'data-testid': 'report-count-chip', 'data-filter': chip.value }}
             >
               <Group gap={6} wrap="nowrap">
                 <Icon name={chip.icon} size={14} style={{ color: `var(--mantine-color-${chip.color}-filled)` }} />
