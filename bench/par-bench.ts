@@ -19,7 +19,7 @@ import { saveCriteriaSet } from "../src/db/criteria-sets.js";
 import { getAssessment, provinceResultTable } from "../src/db/par-assessments.js";
 import { criteriaSets, organisations, parAssessments, parEntries } from "../src/db/schema.js";
 import { generateProvince, replacingSet, type BenchProvince } from "./par-bench/province.js";
-import { type DbKind, makeTempDir, openThrowaway, redact } from "./throwaway.js";
+import { type DbKind, forEachDatabase, openThrowaway, redact } from "./throwaway.js";
 
 const YEAR = 2026;
 const RUNS = 20;
@@ -143,21 +143,7 @@ export async function runParBench(args: string[]): Promise<void> {
   const o = parseArgs(args);
   if (!o) { console.log(USAGE); return; }
   console.log(`cchc bench:par: ${o.communes} xã, năm ${YEAR}, CSDL: ${o.dbs.join(", ")}${o.dbs.includes("postgres") ? ` (${redact(o.url)})` : ""}; Node ${process.version}`);
-  const temp = makeTempDir();
-  const results: DbResult[] = [];
-  const failures: string[] = [];
-  try {
-    for (const kind of o.dbs) {
-      try {
-        results.push(await benchDatabase(kind, o, temp.dir));
-      } catch (err) {
-        failures.push(`${kind}: ${(err as Error).message}`);
-        console.error(`Lỗi với ${kind}: ${(err as Error).stack ?? err}`);
-      }
-    }
-  } finally {
-    temp.remove();
-  }
+  const { results, failures } = await forEachDatabase(o.dbs, (kind, dir) => benchDatabase(kind, o, dir));
   if (results.length) {
     console.log(`\nChỉ số CCHC: xếp hạng và tính lại điểm (p50/p95 của ${RUNS} lần, sau 1 lần khởi động)`);
     console.log(table(["db", "xã", "sinh dữ liệu s", "bảng xếp hạng p50/p95 ms", "1 bản đánh giá p50/p95 ms", "tính lại sau đổi bộ tiêu chí s", "ms/xã"], results.map((r) => [

@@ -20,8 +20,8 @@ import { dossiers, organisations, reports, targets, taskUpdates, tasks } from ".
 import { buildReportDraft } from "../src/domain/reports/build.js";
 import { reportWindow } from "../src/domain/reports/calendar.js";
 import { generateProvince } from "./report-bench/province.js";
-import { provinceZip, renderDraft, renderReport } from "./report-bench/render.js";
-import { type DbKind, makeTempDir, openThrowaway, redact } from "./throwaway.js";
+import { provinceReportsZip as provinceZip, renderDraftDocx as renderDraft, renderReportFor as renderReport } from "../src/documents/report-data.js";
+import { type DbKind, forEachDatabase, openThrowaway, redact } from "./throwaway.js";
 
 const YEAR = 2025;
 /** The annual report's cut-off (its window ends on 14/12) and the day it is sent. */
@@ -169,21 +169,7 @@ export async function runReportBench(args: string[]): Promise<void> {
   if (!o) { console.log(USAGE); return; }
   console.log(`cchc bench:reports: ${o.communes} xã × ${o.tasks} nhiệm vụ, ${n0(o.dossiers)} hồ sơ/xã, báo cáo năm ${YEAR}, CSDL: ${o.dbs.join(", ")}`
     + `${o.dbs.includes("postgres") ? ` (${redact(o.url)})` : ""}; Node ${process.version}`);
-  const temp = makeTempDir();
-  const results: DbResult[] = [];
-  const failures: string[] = [];
-  try {
-    for (const kind of o.dbs) {
-      try {
-        results.push(await benchDatabase(kind, o, temp.dir));
-      } catch (err) {
-        failures.push(`${kind}: ${(err as Error).message}`);
-        console.error(`Lỗi với ${kind}: ${(err as Error).stack ?? err}`);
-      }
-    }
-  } finally {
-    temp.remove();
-  }
+  const { results, failures } = await forEachDatabase(o.dbs, (kind, dir) => benchDatabase(kind, o, dir));
   if (results.length) {
     console.log(`\nBáo cáo năm: 1 xã (p50 / p95 ms của ${RUNS} lần, sau 1 lần khởi động) và ZIP của tỉnh (${o.communes} xã, một lần chạy, s)`);
     console.log(table(["db", "sinh s", "đọc", "dựng", "DOCX", "1 báo cáo", "DOCX KB", `gửi ${o.communes} bc s`, "ZIP đã lưu s", "ZIP dựng lại s", "ZIP MB"], results.map((r) => [

@@ -78,3 +78,26 @@ export function makeTempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "cchc-dossier-bench-"));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Runs `bench` on each database kind in a temporary folder removed at the end;
+ * a failing kind is reported and the others still run.
+ */
+export async function forEachDatabase<T>(kinds: readonly DbKind[], bench: (kind: DbKind, dir: string) => Promise<T>): Promise<{ results: T[]; failures: string[] }> {
+  const temp = makeTempDir();
+  const results: T[] = [];
+  const failures: string[] = [];
+  try {
+    for (const kind of kinds) {
+      try {
+        results.push(await bench(kind, temp.dir));
+      } catch (err) {
+        failures.push(`${kind}: ${(err as Error).message}`);
+        console.error(`Lỗi với ${kind}: ${(err as Error).stack ?? err}`);
+      }
+    }
+  } finally {
+    temp.remove();
+  }
+  return { results, failures };
+}

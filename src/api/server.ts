@@ -20,6 +20,7 @@ import { updateRoutes } from "./routes/updates.js";
 import { extensionRoutes } from "./routes/extensions.js";
 import { targetRoutes } from "./routes/targets.js";
 import { dashboardRoutes } from "./routes/dashboard.js";
+import { provinceDashboardRoutes } from "./routes/province-dashboard.js";
 import { notificationRoutes } from "./routes/notifications.js";
 import { importRoutes } from "./routes/imports.js";
 import { ratingRoutes } from "./routes/ratings.js";
@@ -29,10 +30,13 @@ import { criteriaSetRoutes } from "./routes/criteria-sets.js";
 import { documentRoutes } from "./routes/documents.js";
 import { parAssessmentRoutes } from "./routes/par-assessments.js";
 import { reportRoutes } from "./routes/reports.js";
+import { publicCommuneRoutes } from "./routes/public-commune.js";
+import { orgTreeRoutes } from "./routes/org-tree.js";
+import { cascadeRoutes } from "./routes/cascade.js";
 
-const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, notificationRoutes, importRoutes, ratingRoutes, recordRoutes, indicatorRoutes, criteriaSetRoutes, parAssessmentRoutes, reportRoutes, documentRoutes];
+const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, provinceDashboardRoutes, notificationRoutes, importRoutes, ratingRoutes, recordRoutes, indicatorRoutes, criteriaSetRoutes, parAssessmentRoutes, reportRoutes, documentRoutes, publicCommuneRoutes, cascadeRoutes, orgTreeRoutes];
 /** Routes that answer without a session, by the pattern the router matched (so no other path can pass for one). */
-const PUBLIC_API = new Set(["/api/auth/login", "/api/auth/logout", "/api/health", "/api/public/communes/:orgCode", "/api/public/communes/:orgCode/ratings", "/api/public/provinces/:orgCode/par-results"]);
+const PUBLIC_API = new Set(["/api/auth/login", "/api/auth/logout", "/api/health", "/api/public/communes/:orgCode", "/api/public/communes/:orgCode/ratings", "/api/public/provinces/:orgCode/par-results", "/api/public/communes/:orgCode/page", "/api/public/communes/:orgCode/evidence/:fileId"]);
 /**
  * Writes accepted whatever their Origin. The Origin check stops another site
  * from writing with a signed-in user's cookie; the public rating uses no

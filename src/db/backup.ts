@@ -10,8 +10,13 @@ export const TABLES = [
   "evidence_files", "extension_requests", "targets", "target_units", "target_values", "notifications", "audit_log",
   "procedures", "dossiers", "feedback", "ratings", "record_imports", "record_uploads", "criteria_sets",
   "par_assessments", "par_entries", "par_evidence", "par_publications", "reports", "report_settings",
+  "public_page_settings",
 ] as const;
-const ORDER_BY: Partial<Record<(typeof TABLES)[number], string>> = { organisations: "parent_id nulls first, created_at" };
+const ORDER_BY: Partial<Record<(typeof TABLES)[number], string>> = {
+  organisations: "parent_id nulls first, created_at",
+  // Plan cascade: the province's plans and tasks before the communes' ones that point to them.
+  plans: "source_plan_id nulls first, created_at", tasks: "source_task_id nulls first, created_at",
+};
 /** Serial columns whose sequences a restore moves past the restored rows. */
 const SERIALS = [["audit_log", "id"], ["par_entries", "seq"]] as const;
 const FORMAT = "cchc-backup";

@@ -86,10 +86,12 @@ export const plans = pgTable("plans", {
   signerTitle: text("signer_title"),
   legalBases: jsonb("legal_bases").$type<string[]>().notNull().default([]),
   status: text("status", { enum: PLAN_STATUSES }).notNull().default("draft"),
+  /** Plan cascade: the province's plan this commune plan was created from (docs/cascade.md). */
+  sourcePlanId: uuid("source_plan_id").references((): any => plans.id, { onDelete: "set null" }),
   createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index("plans_org_year_idx").on(t.orgId, t.year)]);
+}, (t) => [index("plans_org_year_idx").on(t.orgId, t.year), uniqueIndex("plans_org_source_plan_uq").on(t.orgId, t.sourcePlanId)]);
 
 export const tasks = pgTable("tasks", {
   id: id(),
@@ -112,8 +114,12 @@ export const tasks = pgTable("tasks", {
   progress: integer("progress").notNull().default(0),
   doneOn: isoDate("done_on"),
   lastUpdateAt: timestamp("last_update_at", { withTimezone: true }),
+  /** Plan cascade: on a province's task, "nhiệm vụ giao cấp xã" (a template for its communes). */
+  forCommunes: boolean("for_communes").notNull().default(false),
+  /** Plan cascade: on a commune's task, the provincial task it serves (docs/cascade.md). */
+  sourceTaskId: uuid("source_task_id").references((): any => tasks.id, { onDelete: "set null" }),
   createdAt: createdAt(),
-}, (t) => [index("tasks_plan_idx").on(t.planId, t.sortOrder), index("tasks_org_due_idx").on(t.orgId, t.dueDate)]);
+}, (t) => [index("tasks_plan_idx").on(t.planId, t.sortOrder), index("tasks_org_due_idx").on(t.orgId, t.dueDate), index("tasks_source_task_idx").on(t.sourceTaskId)]);
 
 export const taskUnits = pgTable("task_units", {
   orgId: orgId(),
@@ -495,6 +501,17 @@ export const reports = pgTable("reports", {
 export const reportSettings = pgTable("report_settings", {
   orgId: uuid("org_id").primaryKey().references(() => organisations.id, { onDelete: "cascade" }),
   settings: jsonb("settings").$type<ReportSettings>().notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What a commune shows on its public page (/cong-khai/<mã>); a commune without a row publishes the defaults. */
+export const publicPageSettings = pgTable("public_page_settings", {
+  orgId: uuid("org_id").primaryKey().references(() => organisations.id, { onDelete: "cascade" }),
+  publishPlan: boolean("publish_plan").notNull().default(true),
+  publishTargets: boolean("publish_targets").notNull().default(true),
+  publishIndicators: boolean("publish_indicators").notNull().default(false),
+  intro: text("intro"),
   updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -7,7 +7,7 @@ import type { Actor } from "./plans.js";
 import type { TaskRow } from "./tasks.js";
 import type { Db, Tx } from "./connection.js";
 
-export type TaskFields = Partial<Pick<TaskRow, "ref" | "area" | "title" | "product" | "timelineText" | "milestones" | "dueDate" | "recurrence" | "criteria" | "budgetSource">>;
+export type TaskFields = Partial<Pick<TaskRow, "ref" | "area" | "title" | "product" | "timelineText" | "milestones" | "dueDate" | "recurrence" | "criteria" | "budgetSource" | "forCommunes">>;
 export interface TaskInput extends TaskFields { leadUnitIds?: string[]; supportUnitIds?: string[] }
 
 async function checkUnits(tx: Tx, orgId: string, input: TaskInput, taskId?: string) {

@@ -13,7 +13,7 @@ describe.each(DB_KINDS)("plan document download on %s", (kind) => {
   beforeAll(async () => {
     app = await startTestApp(kind);
     commune = await openCommune(app);
-  }, 60_000);
+  });
   afterAll(async () => { await app?.close(); });
 
   it("gives the focal point the plan as a DOCX named like the document", async () => {

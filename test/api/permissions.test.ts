@@ -94,6 +94,7 @@ describe("permission walk: every API route × every role (PGlite)", () => {
   let evidenceId: string;
   let evidenceBytes: Buffer;
   let otherPlanId: string;
+  let publicFileId: string | undefined; // a public evidence file of Tỉnh Khê's annual plan (the public page walk)
   let serial = 0;
   const next = () => ++serial;
 
@@ -217,6 +218,18 @@ describe("permission walk: every API route × every role (PGlite)", () => {
     form.append("file", new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), "dieu-tra.xlsx");
     return form;
   };
+  /** A one-account sheet of the bulk account import (the organisation tree's rows). */
+  const accountsWorkbook = async (username: string) => {
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Tài khoản");
+    ws.addRow(["Mã đơn vị", "Tên đăng nhập", "Họ và tên", "Vai trò", "Bộ phận", "Mật khẩu ban đầu"]);
+    ws.addRow(["xa-tinh-khe", username, "Công chức tạo hàng loạt", "cong_chuc", "vh-xh", "Matkhau2026"]);
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), "tai-khoan.xlsx");
+    return form;
+  };
+  let treeOrgId: string | null = null;
   /** Province-wide PAR results: the province's people; the communes' people cannot even see the province. */
   const provinceOnly = (admin: number, viewer: number): Outcomes => ({ ...signedIn(404), province_admin: admin, province_viewer: viewer });
 
@@ -244,6 +257,19 @@ describe("permission walk: every API route × every role (PGlite)", () => {
   const unsent = (allowed: Partial<Record<SignedIn, number>>): Outcomes => ({ ...onlyBy(allowed), province_admin: 404, province_viewer: 404 });
   /** Reviewing a sent report: the province's administrator; the commune's people read it but may not. */
   const reviewBy = (status: number): Outcomes => ({ ...onlyBy({}), province_admin: status });
+
+  // ── Plan cascade: an active plan of the province with one task given to the communes (docs/cascade.md) ──
+  let cascadePlan: Promise<string> | null = null;
+  const provincePlanBody = () => ({ type: "annual", title: `Kế hoạch CCHC của tỉnh ${next()}`, year: 2026 });
+  /** A fresh active province plan per call: a commune makes one plan from each. */
+  const freshProvincePlan = async () => {
+    const admin = clients.province_admin;
+    const id = ok(await admin.post(`/api/orgs/${me.province_admin.orgId}/plans`, provincePlanBody()), "province plan").id;
+    ok(await admin.post(`/api/plans/${id}/tasks`, { title: "Rà soát thủ tục hành chính (giao cấp xã)", area: "thu-tuc-hanh-chinh", dueDate: "2026-09-30", forCommunes: true }), "template task");
+    ok(await admin.post(`/api/plans/${id}/status`, { status: "active" }), "activate province plan");
+    return id as string;
+  };
+  const sharedProvincePlan = () => (cascadePlan ??= freshProvincePlan());
 
   const CASES: Case[] = [
     // ── Signing in ────────────────────────────────────────────────────────────
@@ -290,7 +316,7 @@ describe("permission walk: every API route × every role (PGlite)", () => {
       check: (role, res) => {
         if (role === "anonymous") return;
         const ids = res.body.map((o: any) => o.id).sort();
-        if (role.startsWith("province_")) expect(ids).toEqual([me.province_admin.orgId, orgId, otherOrgId].sort());
+        if (role.startsWith("province_")) expect(ids).toEqual(expect.arrayContaining([me.province_admin.orgId, orgId, otherOrgId])), expect(ids).toHaveLength(11); // the province and its 10 demo communes
         else expect(ids).toEqual([me[role].orgId]);
       },
     },
@@ -414,6 +440,25 @@ describe("permission walk: every API route × every role (PGlite)", () => {
     {
       method: "POST", route: "/api/plans/:planId/status", label: "reopen a closed plan as draft", expect: onlyBy({ chairman: 200 }),
       prepare: async () => ({ params: { planId: await freshClosedPlan() }, body: { status: "draft" } }),
+    },
+    // ── Plan cascade (docs/cascade.md) ───────────────────────────────────────
+    {
+      method: "POST", route: "/api/orgs/:orgId/plans", label: "the province's own plan: its admin only", expect: { ...provinceOnly(201, 403) },
+      prepare: () => ({ params: { orgId: me.province_admin.orgId }, body: provincePlanBody() }),
+    },
+    {
+      method: "GET", route: "/api/orgs/:orgId/cascade/templates", expect: communeRead, prepare: async () => { await sharedProvincePlan(); return { params: { orgId }, query: "year=2026" }; },
+      check: async (_role, res) => { if (res.status === 200) expect(res.body.plans.map((p: any) => p.id)).toContain(await sharedProvincePlan()); },
+    },
+    {
+      method: "POST", route: "/api/orgs/:orgId/cascade/plans", expect: onlyBy({ focal_point: 201 }),
+      prepare: async (role) => ({ params: { orgId }, body: { provincePlanId: role === "focal_point" ? await freshProvincePlan() : await sharedProvincePlan() } }),
+      check: (_role, res) => { if (res.status === 201) expect(res.body).toMatchObject({ status: "draft", taskCount: 1 }); },
+    },
+    {
+      method: "GET", route: "/api/orgs/:orgId/cascade/plans/:planId/rollup", expect: provinceOnly(200, 200),
+      prepare: async () => ({ params: { orgId: me.province_admin.orgId, planId: await sharedProvincePlan() } }),
+      check: (_role, res) => { if (res.status === 200) expect(res.body.tasks[0].task.title).toBe("Rà soát thủ tục hành chính (giao cấp xã)"); },
     },
     // ── Tasks ────────────────────────────────────────────────────────────────
     {
@@ -701,6 +746,8 @@ describe("permission walk: every API route × every role (PGlite)", () => {
     { method: "GET", route: "/api/orgs/:orgId/reports.zip", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId }, query: "kind=q1&year=2026" }) },
     { method: "GET", route: "/api/orgs/:orgId/report-figures.xlsx", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId }, query: "kind=q1&year=2026" }) },
     { method: "GET", route: "/api/orgs/:orgId/report-settings", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId } }) },
+    // ── Province overview (Tổng hợp các xã): the province's people; the communes cannot see the province ──
+    { method: "GET", route: "/api/orgs/:orgId/overview", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId }, query: "year=2026" }) },
     {
       method: "PUT", route: "/api/orgs/:orgId/report-settings", expect: provinceOnly(200, 403),
       prepare: async () => ({ params: { orgId: me.province_admin.orgId }, body: ok(await clients.province_admin.get(`/api/orgs/${me.province_admin.orgId}/report-settings`), "settings") }),
@@ -726,6 +773,52 @@ describe("permission walk: every API route × every role (PGlite)", () => {
     {
       method: "GET", route: "/api/orgs/:orgId/ratings/summary", expect: communeRead, prepare: () => ({ params: { orgId } }),
       check: (_role, res) => { if (res.status === 200) expect(res.body.org.id).toBe(orgId); },
+    },
+    // ── The commune's public page (trang công khai) ───────────────────────────
+    {
+      method: "GET", route: "/api/public/communes/:orgCode/page", label: "the public page: anyone", expect: { ...signedIn(200), anonymous: 200 },
+      prepare: () => ({ params: { orgCode: "xa-tinh-khe" } }),
+      check: (_role, res) => { expect(res.body.plan.tasks.length).toBeGreaterThan(0); },
+    },
+    {
+      method: "GET", route: "/api/public/communes/:orgCode/evidence/:fileId", label: "a file marked public: anyone", expect: { ...signedIn(200), anonymous: 200 },
+      prepare: async () => {
+        // A public file on a task of the commune's published annual plan (made once).
+        publicFileId ??= await (async () => {
+          const { and, eq } = await import("drizzle-orm");
+          const { evidenceFiles, plans, tasks } = await import("../../src/db/schema.js");
+          const { db } = app.database;
+          const [task] = await db.select({ id: tasks.id }).from(tasks).innerJoin(plans, eq(plans.id, tasks.planId))
+            .where(and(eq(plans.orgId, orgId), eq(plans.type, "annual"), eq(plans.status, "active"), eq(plans.year, 2026))).limit(1);
+          const [file] = await db.insert(evidenceFiles).values({ orgId, taskId: task!.id, filename: "cong-khai.pdf", mimeType: "application/pdf", size: 4, sha256: "0".repeat(64), content: Buffer.from("%PDF"), isPublic: true }).returning({ id: evidenceFiles.id });
+          return file!.id;
+        })();
+        return { params: { orgCode: "xa-tinh-khe", fileId: publicFileId } };
+      },
+    },
+    { method: "GET", route: "/api/orgs/:orgId/public-page-settings", expect: communeRead, prepare: () => ({ params: { orgId } }) },
+    {
+      method: "PUT", route: "/api/orgs/:orgId/public-page-settings", expect: onlyBy({ focal_point: 200, chairman: 200 }),
+      prepare: () => ({ params: { orgId }, body: { publishPlan: true, publishTargets: true, publishIndicators: false, intro: null } }),
+    },
+    // ── Organisation tree and bulk accounts (Đơn vị trực thuộc): the province's people; the communes cannot see the province ──
+    { method: "GET", route: "/api/orgs/:orgId/tree", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId } }) },
+    {
+      method: "POST", route: "/api/orgs/:orgId/children", expect: provinceOnly(201, 403),
+      prepare: () => ({ params: { orgId: me.province_admin.orgId }, body: { name: `UBND xã Phân Quyền ${serial + 1}`, code: `xa-phan-quyen-${next()}` } }),
+    },
+    {
+      method: "PATCH", route: "/api/orgs/:orgId", label: "renaming a commune of the province", expect: provinceOnly(200, 403),
+      prepare: async () => {
+        treeOrgId ??= ok(await clients.province_admin.post(`/api/orgs/${me.province_admin.orgId}/children`, { name: "UBND xã Đổi Tên", code: "xa-doi-ten-phan-quyen" }), "add commune").id;
+        return { params: { orgId: treeOrgId! }, body: { name: `UBND xã Đổi Tên ${next()}` } };
+      },
+    },
+    { method: "GET", route: "/api/orgs/:orgId/account-imports/template.xlsx", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId } }) },
+    {
+      method: "POST", route: "/api/orgs/:orgId/account-imports", expect: provinceOnly(201, 403),
+      prepare: async () => ({ params: { orgId: me.province_admin.orgId }, body: await accountsWorkbook(`hangloat.${next()}`) }),
+      check: (_role, res) => { if (res.status === 201) expect(res.body).toMatchObject({ created: 1, perCommune: [{ code: "xa-tinh-khe", accounts: 1 }] }); },
     },
   ];
 

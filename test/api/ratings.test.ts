@@ -40,7 +40,7 @@ describe.each(DB_KINDS)("citizen satisfaction rating on %s", (kind) => {
     citizen = app.anonymous();
     orgId = await communeId(app, "xa-tinh-khe");
     await importDossiers(app, orgId);
-  }, 60_000);
+  });
   afterAll(async () => { await app?.close(); });
 
   it("names the commune for the page header, and answers 404 in Vietnamese for an unknown one", async () => {
@@ -193,7 +193,7 @@ describe.each(DB_KINDS)("flood protection of the rating page on %s", (kind) => {
     app = await startTestApp(kind, { today: TODAY, context: { trustProxy: true, ratingLimits: { perAddress: 4, perCommune: 9 } } });
     citizen = app.anonymous();
     await importDossiers(app, await communeId(app, "xa-tinh-khe"));
-  }, 60_000);
+  });
   afterAll(async () => { await app?.close(); });
 
   it("answers 429 with Retry-After past an address's limit, leaves other addresses alone, and counts failed lookups double", async () => {

@@ -151,7 +151,7 @@ describe.each(DB_KINDS)("periodic reports over HTTP on %s", (kind) => {
     expect((await focal.get(`/api/orgs/${provinceId}/report-status?kind=year&year=2025`)).status).toBe(404);
     const res = await viewer.get(`/api/orgs/${provinceId}/report-status?kind=year&year=2025`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ deadline: "2025-12-16", summary: { communes: 2, sent: 1, onTime: 0, late: 1, missing: 1, reportingRate: 50, onTimeRate: 0 } });
+    expect(res.body).toMatchObject({ deadline: "2025-12-16", summary: { communes: 10, sent: 1, onTime: 0, late: 1, missing: 9, reportingRate: 10, onTimeRate: 0 } });
     const tk = res.body.rows.find((r: any) => r.code === "xa-tinh-khe");
     expect(tk).toMatchObject({ status: "received", version: 2, timeliness: "late", submittedOn: TODAY });
     expect(res.body.rows.find((r: any) => r.code === "phuong-hoai-hao")).toMatchObject({ status: null, timeliness: "missing", reportId: null });

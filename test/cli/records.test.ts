@@ -21,7 +21,7 @@ describe("cchc records import", () => {
     db = await createTestDatabase("pglite");
     await seedDemo(db.db, "2026-06-15");
     dir = mkdtempSync(join(tmpdir(), "cchc-records-"));
-  }, 60_000);
+  });
   afterAll(async () => { await db?.close(); rmSync(dir, { recursive: true, force: true }); });
 
   it("imports a file into a commune and reports new and updated rows", async () => {

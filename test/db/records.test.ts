@@ -24,7 +24,7 @@ describe.each(DB_KINDS)("stored one-stop records on %s", (kind) => {
     const [focal] = await t.db.select().from(users).where(eq(users.username, "dm.tinhkhe"));
     await t.db.update(users).set({ orgId: org!.id }).where(eq(users.id, focal!.id));
     c = { org: org!, users: { focal: focal! } };
-  }, 60_000);
+  });
   afterAll(async () => t?.close());
 
   it("imports the worked example and computes the reference's figures from the database", async () => {

@@ -55,6 +55,13 @@ const publicParResultsRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/par-index/PublicParResultsPage'), 'PublicParResultsPage'),
 });
 
+// A commune's public page (plan, progress by area, results): no sign-in, no shell.
+const publicCommuneRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cong-khai/$orgCode',
+  component: lazyRouteComponent(() => import('./features/public-commune/PublicCommunePage'), 'PublicCommunePage'),
+});
+
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
@@ -161,10 +168,42 @@ const adminRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/admin/AdminPage'), 'AdminPage'),
 });
 
+// Giao cấp xã: the province's tasks given to the communes and where each commune stands (docs/cascade.md).
+const cascadeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'giao-cap-xa',
+  component: lazyRouteComponent(() => import('./features/cascade/ProvinceCascadePage'), 'ProvinceCascadePage'),
+});
+
+// Đơn vị trực thuộc: the province's communes, wards and legacy districts, and bulk accounts.
+const orgTreeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'don-vi',
+  component: lazyRouteComponent(() => import('./features/org-tree/OrgTreePage'), 'OrgTreePage'),
+});
+
+// Trang công khai: what the commune publishes on its public page.
+const publicSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'trang-cong-khai',
+  component: lazyRouteComponent(() => import('./features/public-commune/PublicPageSettingsPage'), 'PublicPageSettingsPage'),
+});
+
 const ratingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'ratings',
   component: lazyRouteComponent(() => import('./features/ratings/RatingsPage'), 'RatingsPage'),
+});
+
+// Tổng hợp các xã: the province compares its communes (year and reform area in the address).
+const provinceOverviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'tong-hop',
+  validateSearch: (search: Record<string, unknown>): { year?: number; area?: string } => {
+    const year = Number(search.year);
+    return { year: Number.isInteger(year) && year > 2000 ? year : undefined, area: typeof search.area === 'string' && /^[a-z-]{1,40}$/.test(search.area) ? search.area : undefined };
+  },
+  component: lazyRouteComponent(() => import('./features/province-dashboard/ProvinceDashboardPage'), 'ProvinceDashboardPage'),
 });
 
 // Chỉ số CCHC: a commune's assessments by year; province users go to the results table.
@@ -222,6 +261,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   publicRatingRoute,
   publicParResultsRoute,
+  publicCommuneRoute,
   appRoute.addChildren([
     indexRoute,
     plansRoute,
@@ -231,11 +271,15 @@ const routeTree = rootRoute.addChildren([
     myTasksRoute,
     extensionsRoute,
     dashboardRoute,
+    provinceOverviewRoute,
     recordsRoute,
     recordsMonthlyRoute,
     indicatorsRoute,
     adminRoute,
+    orgTreeRoute,
+    cascadeRoute,
     ratingsRoute,
+    publicSettingsRoute,
     parListRoute,
     parResultsRoute,
     parAssessmentRoute,

@@ -38,6 +38,9 @@ export function presentTaskSummary(view: TaskView, viewer: Viewer) {
     canUpdate: canOnTask(viewer, "update", taskRef(view)),
     canComplete: canOnTask(viewer, "complete", taskRef(view)),
     sortOrder: view.sortOrder,
+    // Plan cascade (docs/cascade.md): the provincial task this commune task serves; a provincial task given to the communes.
+    sourceTaskId: view.sourceTaskId,
+    forCommunes: view.forCommunes,
   };
 }
 export type TaskSummaryJson = ReturnType<typeof presentTaskSummary>;

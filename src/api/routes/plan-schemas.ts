@@ -33,6 +33,8 @@ export const taskBody = z.object({
   recurrence: enumOf("Tính định kỳ", RECURRENCES).nullable().optional(),
   criteria: z.array(requiredText("Mã tiêu chí", 30)).max(30).optional(),
   budgetSource: optionalText("Kinh phí", 500),
+  /** Plan cascade: "nhiệm vụ giao cấp xã", on the province's own tasks only (docs/cascade.md). */
+  forCommunes: z.boolean({ error: "Giao cấp xã phải là có hoặc không." }).optional(),
 });
 
 export const targetBody = z.object({

@@ -2,14 +2,13 @@ import { z } from "zod";
 import { forbidden, notFound } from "../../domain/errors.js";
 import { REPORT_KINDS, type ReportKind } from "../../domain/reports/types.js";
 import { communeDeadline, parseReportSettings, provinceDeadline, reportWindow, timeliness } from "../../domain/reports/calendar.js";
-import { renderReportDocx } from "../../documents/report-docx.js";
+import { provinceReportsZip, renderReportFor, reportFileBase } from "../../documents/report-data.js";
 import { renderProvinceFiguresXlsx, renderReportXlsx } from "../../documents/report-xlsx.js";
-import { zipFiles } from "../../documents/zip.js";
 import type { Tx } from "../../db/connection.js";
 import { getOrg, type OrgRow } from "../../db/orgs.js";
 import {
   REPORT_KIND_LABELS, REPORT_STATUS_LABELS, createReport, editSection, getReport, moveReport, moverNames, provinceReports, refreshReport,
-  reportsOf, saveSettings, settingsOf, signerOf, type ReportMove, type ReportRow,
+  reportsOf, saveSettings, settingsOf, type ReportMove, type ReportRow,
 } from "../../db/reports.js";
 import { requireViewer } from "../auth.js";
 import { readableOrg } from "../guards.js";
@@ -33,7 +32,7 @@ const MOVE_ACTION: Record<ReportMove, ReportAction> = { approve: "approve", subm
 
 /** File names here are built from codes, so plain ASCII. */
 const contentDisposition = (name: string) => `attachment; filename="${name}"`;
-const baseName = (r: ReportRow, org: OrgRow) => `bao-cao-cchc-${r.kind}-${r.year}-${org.code}${r.version > 1 ? `-v${r.version}` : ""}`;
+const baseName = reportFileBase;
 
 export const reportRoutes: RouteModule = (app, ctx) => {
   const { db } = ctx.database;
@@ -52,14 +51,7 @@ export const reportRoutes: RouteModule = (app, ctx) => {
     return { window, communeDeadline: communeDeadline(window, settings.deadlines[kind]), provinceDeadline: provinceDeadline(kind, year), settings };
   }
 
-  async function render(tx: Tx, r: ReportRow, org: OrgRow): Promise<Buffer> {
-    const province = org.parentId ? await getOrg(tx, org.parentId) : null;
-    const { settings } = await deadlines(tx, org, r.kind, r.year);
-    return renderReportDocx({
-      draft: r.content, commune: { name: org.name, province: province?.name ?? null }, number: r.number, issuedDate: r.issuedDate,
-      recipients: settings.recipients, signer: await signerOf(tx, org.id), version: r.version,
-    });
-  }
+  const render = renderReportFor;
 
   async function present(viewer: Viewer, r: ReportRow, org: OrgRow) {
     const names = await moverNames(db, [r]);
@@ -222,16 +214,10 @@ export const reportRoutes: RouteModule = (app, ctx) => {
     const viewer = requireViewer(request);
     const province = await provinceFor(viewer, request.params.orgId);
     const { kind, year } = request.query;
-    const t = await statusTable(province, kind, year);
-    const files = [];
-    for (const row of t.rows) {
-      if (!row.report) continue;
-      const org = (await getOrg(db, row.orgId))!;
-      files.push({ name: `${baseName(row.report, org)}.docx`, content: row.report.document ?? await render(db, row.report, org) });
-    }
+    const { zip } = await provinceReportsZip(db, province.id, kind, year);
     reply.header("Content-Type", "application/zip");
     reply.header("Content-Disposition", contentDisposition(`bao-cao-cchc-${kind}-${year}-${province.code}.zip`));
-    return reply.send(await zipFiles(files));
+    return reply.send(zip);
   });
 
   app.get("/api/orgs/:orgId/report-figures.xlsx", {

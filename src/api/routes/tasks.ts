@@ -2,6 +2,7 @@ import { z } from "zod";
 import { eq } from "drizzle-orm";
 import { notFound } from "../../domain/errors.js";
 import { TASK_STATUSES } from "../../domain/task-status.js";
+import { checkForCommunes } from "../../domain/cascade.js";
 import { createTask, deleteTask, updateTask } from "../../db/task-commands.js";
 import { loadTaskView, loadTaskViews, tasksOfUnits } from "../../db/tasks.js";
 import { getEvidence, loadUpdates } from "../../db/task-history.js";
@@ -41,6 +42,7 @@ export const taskRoutes: RouteModule = (app, ctx) => {
   app.post("/api/plans/:planId/tasks", { schema: { tags: ["Nhiệm vụ"], summary: "Thêm nhiệm vụ", params: idParam("planId", "Mã kế hoạch"), body: taskBody } }, async (request, reply) => {
     const viewer = requireViewer(request);
     const plan = await planFor(db, viewer, request.params.planId, "update");
+    checkForCommunes(request.body.forCommunes, plan.org.kind);
     const id = await createTask(db, viewer, plan, request.body);
     reply.code(201);
     return presentTaskDetail(db, id, viewer, ctx.today());
@@ -55,6 +57,7 @@ export const taskRoutes: RouteModule = (app, ctx) => {
   app.patch("/api/tasks/:taskId", { schema: { tags: ["Nhiệm vụ"], summary: "Sửa nhiệm vụ", params: taskParams, body: taskBody.partial() } }, async (request) => {
     const viewer = requireViewer(request);
     const task = await taskFor(db, viewer, request.params.taskId, "edit", ctx.today());
+    checkForCommunes(request.body.forCommunes, task.plan.orgKind);
     await updateTask(db, viewer, task, request.body);
     return presentTaskDetail(db, task.id, viewer, ctx.today());
   });

@@ -141,6 +141,9 @@ export interface TaskSummary {
   sortOrder: number;
   /** Present on /api/my/tasks and dashboard lists. */
   planTitle?: string;
+  /** Plan cascade: the provincial task this commune task serves; on a provincial task, given to the communes. */
+  sourceTaskId?: string | null;
+  forCommunes?: boolean;
 }
 
 export interface Evidence {

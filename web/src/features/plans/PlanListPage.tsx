@@ -14,6 +14,7 @@ import { planTypeLabel } from '../../lib/labels';
 import type { Plan } from '../../lib/types';
 import { useMe } from '../auth/session';
 import { useCurrentOrg } from '../org/CurrentOrg';
+import { CreateFromProvinceButton } from '../cascade/CreateFromProvinceButton';
 import { PlanFormModal } from './PlanFormModal';
 import { plansQueryOptions } from './planQueries';
 import { PlanStatusBadge } from './PlanStatusBadge';
@@ -41,6 +42,7 @@ export function PlanListPage() {
         actions={
           canCreate && (
             <Group gap="xs">
+              <CreateFromProvinceButton orgId={orgId} />
               <Button variant="default" leftSection={<Icon name="upload" size={16} />} onClick={() => void navigate({ to: '/plans/import' })}>
                 {t('plans.import')}
               </Button>

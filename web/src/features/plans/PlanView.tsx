@@ -15,6 +15,7 @@ import { useAreas } from '../reference/areas';
 import { TargetsSection } from '../targets/TargetsSection';
 import { taskColumns, type TaskColumnKey } from '../tasks/taskColumns';
 import { TaskFormModal } from '../tasks/TaskFormModal';
+import { CascadeBadge } from '../cascade/CreateFromProvinceButton';
 import { PlanFormModal } from './PlanFormModal';
 import { PlanHeader } from './PlanHeader';
 import {
@@ -72,7 +73,7 @@ export function PlanView() {
   const columns = taskColumns(plan.canEdit ? [...COLUMNS, 'edit'] : COLUMNS, {
     today,
     onEdit: plan.canEdit ? (task) => openTaskForm(task) : undefined,
-  });
+  }).map((c) => (c.key === 'title' ? { ...c, render: (task: TaskSummary) => <>{c.render(task)}{task.sourceTaskId && <CascadeBadge />}</> } : c));
 
   const exportCsv = () => {
     const rows = groups.flatMap((group) => group.tasks.map((task) => ({ task, group: group.title })));

@@ -6,7 +6,7 @@ import type { Me } from '../../lib/types';
 import { hasOwnTasks } from '../auth/session';
 
 interface Item {
-  to: '/plans' | '/my-tasks' | '/extensions' | '/dashboard' | '/records' | '/indicators' | '/chi-so-cchc' | '/chi-so-cchc/ket-qua' | '/bao-cao' | '/bao-cao/tinh' | '/ratings' | '/admin';
+  to: '/plans' | '/my-tasks' | '/extensions' | '/dashboard' | '/tong-hop' | '/records' | '/indicators' | '/chi-so-cchc' | '/chi-so-cchc/ket-qua' | '/bao-cao' | '/bao-cao/tinh' | '/ratings' | '/trang-cong-khai' | '/don-vi' | '/giao-cap-xa' | '/admin';
   /** Also active under this path (the PAR-index results item, while reading an assessment). */
   activeUnder?: string;
   label: MessageKey;
@@ -19,6 +19,7 @@ const ITEMS: Item[] = [
   { to: '/my-tasks', label: 'nav.myTasks', icon: 'checklist', visible: hasOwnTasks },
   { to: '/extensions', label: 'nav.extensions', icon: 'calendar', visible: () => true },
   { to: '/dashboard', label: 'nav.dashboard', icon: 'chart', visible: () => true },
+  { to: '/tong-hop', label: 'nav.provinceOverview', icon: 'chart', visible: (me) => me.org.kind === 'province' },
   { to: '/records', label: 'nav.records', icon: 'upload', visible: (me) => me.org.kind === 'commune' || me.permissions.provincial },
   { to: '/indicators', label: 'nav.indicators', icon: 'target', visible: (me) => me.org.kind === 'commune' || me.permissions.provincial },
   { to: '/chi-so-cchc', label: 'nav.parIndex', icon: 'checklist', visible: (me) => me.org.kind !== 'province' },
@@ -26,6 +27,9 @@ const ITEMS: Item[] = [
   { to: '/bao-cao', label: 'nav.reports', icon: 'file', visible: (me) => me.org.kind === 'commune' },
   { to: '/bao-cao/tinh', activeUnder: '/bao-cao', label: 'nav.reports', icon: 'file', visible: (me) => me.org.kind === 'province' },
   { to: '/ratings', label: 'nav.ratings', icon: 'moodSmile', visible: () => true },
+  { to: '/trang-cong-khai', label: 'nav.publicPage', icon: 'file', visible: (me) => me.org.kind === 'commune' },
+  { to: '/don-vi', label: 'nav.orgTree', icon: 'list', visible: (me) => me.role === 'province_admin' },
+  { to: '/giao-cap-xa', label: 'nav.cascade', icon: 'list', visible: (me) => me.permissions.provincial },
   { to: '/admin', label: 'nav.admin', icon: 'users', visible: (me) => me.permissions.manageUsers },
 ];
 
