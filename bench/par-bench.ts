@@ -20,36 +20,22 @@ import { getAssessment, provinceResultTable } from "../src/db/par-assessments.js
 import { criteriaSets, organisations, parAssessments, parEntries } from "../src/db/schema.js";
 import { generateProvince, replacingSet, type BenchProvince } from "./par-bench/province.js";
 import { type DbKind, forEachDatabase, openThrowaway, redact } from "./throwaway.js";
+import { DEFAULT_SERVER_URL, parseBenchOptions, table } from "./options.js";
 
 const YEAR = 2026;
 const RUNS = 20;
 const SEED = 7;
-const DEFAULT_URL = "postgres://postgres:postgres@localhost:5432/postgres";
 
 const USAGE = `Cách dùng: npm run bench:par -- [--communes N] [--db pglite|postgres|both]
   --communes N   số xã của tỉnh (mặc định 150)
   --db           pglite, postgres hoặc both (mặc định both)
-Máy chủ PostgreSQL: TEST_DATABASE_URL (hoặc BENCH_DATABASE_URL; mặc định ${DEFAULT_URL}); một CSDL tạm được tạo rồi xóa.`;
+Máy chủ PostgreSQL: TEST_DATABASE_URL (hoặc BENCH_DATABASE_URL; mặc định ${DEFAULT_SERVER_URL}); một CSDL tạm được tạo rồi xóa.`;
 
 interface Options { communes: number; dbs: DbKind[]; url: string }
 
 function parseArgs(args: string[]): Options | null {
-  const o: Options = { communes: 150, dbs: ["pglite", "postgres"], url: process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL || DEFAULT_URL };
-  for (let i = 0; i < args.length; i++) {
-    let [flag, value] = args[i]!.split("=", 2) as [string, string | undefined];
-    if (flag === "--help" || flag === "-h") return null;
-    if (value === undefined) value = args[++i];
-    if (value === undefined) throw new Error(`Thiếu giá trị cho ${flag}.\n\n${USAGE}`);
-    if (flag === "--communes") {
-      o.communes = Number(value);
-      if (!Number.isInteger(o.communes) || o.communes < 1) throw new Error(`--communes phải là số nguyên dương (nhận được "${value}").`);
-    } else if (flag === "--db") {
-      if (value === "both") o.dbs = ["pglite", "postgres"];
-      else if (value === "pglite" || value === "postgres") o.dbs = [value];
-      else throw new Error(`--db phải là pglite, postgres hoặc both (nhận được "${value}").`);
-    } else throw new Error(`Tham số không có: ${flag}\n\n${USAGE}`);
-  }
-  return o;
+  const o = parseBenchOptions(args, { communes: 150 }, USAGE);
+  return o && { ...o.counts, dbs: o.dbs, url: o.url };
 }
 
 interface Spread { p50: number; p95: number }
@@ -133,11 +119,6 @@ async function benchDatabase(kind: DbKind, o: Options, dir: string): Promise<DbR
   }
 }
 
-function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
 
 export async function runParBench(args: string[]): Promise<void> {
   const o = parseArgs(args);

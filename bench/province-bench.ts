@@ -15,41 +15,22 @@ import { fileURLToPath } from "node:url";
 import { buildServer } from "../src/api/server.js";
 import { ADMIN, generateProvince } from "./province-bench/generate.js";
 import { type DbKind, forEachDatabase, openThrowaway, redact } from "./throwaway.js";
+import { DEFAULT_SERVER_URL, parseBenchOptions } from "./options.js";
 
 const TODAY = "2026-12-15";
 const WARMUP = 3;
-const DEFAULT_URL = "postgres://postgres:postgres@localhost:5432/postgres";
 const USAGE = `Cách dùng: npm run bench:province -- [--communes N] [--tasks T] [--requests R] [--db pglite|postgres|both]
   --communes N   số xã của tỉnh (mặc định 150)
   --tasks T      số nhiệm vụ của kế hoạch mỗi xã (mặc định 100)
   --requests R   số yêu cầu đo (mặc định 30, sau ${WARMUP} yêu cầu khởi động)
   --db           pglite, postgres hoặc both (mặc định both)
-Máy chủ PostgreSQL: TEST_DATABASE_URL (hoặc BENCH_DATABASE_URL; mặc định ${DEFAULT_URL}); một CSDL tạm được tạo rồi xóa.`;
+Máy chủ PostgreSQL: TEST_DATABASE_URL (hoặc BENCH_DATABASE_URL; mặc định ${DEFAULT_SERVER_URL}); một CSDL tạm được tạo rồi xóa.`;
 
 interface Options { communes: number; tasks: number; requests: number; dbs: DbKind[]; url: string }
 
 function parseArgs(args: string[]): Options | null {
-  const o: Options = { communes: 150, tasks: 100, requests: 30, dbs: ["pglite", "postgres"], url: process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL || DEFAULT_URL };
-  for (let i = 0; i < args.length; i++) {
-    let [flag, value] = args[i]!.split("=", 2) as [string, string | undefined];
-    if (flag === "--help" || flag === "-h") return null;
-    if (value === undefined) value = args[++i];
-    if (value === undefined) throw new Error(`Thiếu giá trị cho ${flag}.\n\n${USAGE}`);
-    const count = () => {
-      const n = Number(value);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} phải là số nguyên dương (nhận được "${value}").`);
-      return n;
-    };
-    if (flag === "--communes") o.communes = count();
-    else if (flag === "--tasks") o.tasks = count();
-    else if (flag === "--requests") o.requests = count();
-    else if (flag === "--db") {
-      if (value === "both") o.dbs = ["pglite", "postgres"];
-      else if (value === "pglite" || value === "postgres") o.dbs = [value];
-      else throw new Error(`--db phải là pglite, postgres hoặc both (nhận được "${value}").`);
-    } else throw new Error(`Tham số không có: ${flag}\n\n${USAGE}`);
-  }
-  return o;
+  const o = parseBenchOptions(args, { communes: 150, tasks: 100, requests: 30 }, USAGE);
+  return o && { ...o.counts, dbs: o.dbs, url: o.url };
 }
 
 interface DbResult { kind: DbKind; generateMs: number; rows: Record<string, number>; p50: number; p95: number; kb: number }

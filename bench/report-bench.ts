@@ -22,6 +22,7 @@ import { reportWindow } from "../src/domain/reports/calendar.js";
 import { generateProvince } from "./report-bench/province.js";
 import { provinceReportsZip as provinceZip, renderDraftDocx as renderDraft, renderReportFor as renderReport } from "../src/documents/report-data.js";
 import { type DbKind, forEachDatabase, openThrowaway, redact } from "./throwaway.js";
+import { DEFAULT_SERVER_URL, parseBenchOptions, table } from "./options.js";
 
 const YEAR = 2025;
 /** The annual report's cut-off (its window ends on 14/12) and the day it is sent. */
@@ -29,39 +30,19 @@ const CUTOFF = `${YEAR}-12-14`;
 const TODAY = `${YEAR}-12-16`;
 const RUNS = 10;
 const SEED = 11;
-const DEFAULT_URL = "postgres://postgres:postgres@localhost:5432/postgres";
 
 const USAGE = `Cách dùng: npm run bench:reports -- [--communes N] [--tasks N] [--dossiers N] [--db pglite|postgres|both]
   --communes N   số xã của tỉnh (mặc định 150)
   --tasks N      số nhiệm vụ trong kế hoạch năm của mỗi xã (mặc định 150)
   --dossiers N   số hồ sơ một cửa trong năm của mỗi xã (mặc định 5000)
   --db           pglite, postgres hoặc both (mặc định both)
-Máy chủ PostgreSQL: TEST_DATABASE_URL (hoặc BENCH_DATABASE_URL; mặc định ${DEFAULT_URL}); một CSDL tạm được tạo rồi xóa.`;
+Máy chủ PostgreSQL: TEST_DATABASE_URL (hoặc BENCH_DATABASE_URL; mặc định ${DEFAULT_SERVER_URL}); một CSDL tạm được tạo rồi xóa.`;
 
 interface Options { communes: number; tasks: number; dossiers: number; dbs: DbKind[]; url: string }
 
 function parseArgs(args: string[]): Options | null {
-  const o: Options = { communes: 150, tasks: 150, dossiers: 5000, dbs: ["pglite", "postgres"], url: process.env.TEST_DATABASE_URL || process.env.BENCH_DATABASE_URL || DEFAULT_URL };
-  for (let i = 0; i < args.length; i++) {
-    let [flag, value] = args[i]!.split("=", 2) as [string, string | undefined];
-    if (flag === "--help" || flag === "-h") return null;
-    if (value === undefined) value = args[++i];
-    if (value === undefined) throw new Error(`Thiếu giá trị cho ${flag}.\n\n${USAGE}`);
-    const count = () => {
-      const n = Number(value!.replaceAll("_", ""));
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} phải là số nguyên dương (nhận được "${value}").`);
-      return n;
-    };
-    if (flag === "--communes") o.communes = count();
-    else if (flag === "--tasks") o.tasks = count();
-    else if (flag === "--dossiers") o.dossiers = count();
-    else if (flag === "--db") {
-      if (value === "both") o.dbs = ["pglite", "postgres"];
-      else if (value === "pglite" || value === "postgres") o.dbs = [value];
-      else throw new Error(`--db phải là pglite, postgres hoặc both (nhận được "${value}").`);
-    } else throw new Error(`Tham số không có: ${flag}\n\n${USAGE}`);
-  }
-  return o;
+  const o = parseBenchOptions(args, { communes: 150, tasks: 150, dossiers: 5000 }, USAGE);
+  return o && { ...o.counts, dbs: o.dbs, url: o.url };
 }
 
 interface Spread { p50: number; p95: number }
@@ -158,11 +139,6 @@ async function benchDatabase(kind: DbKind, o: Options, dir: string): Promise<DbR
   }
 }
 
-function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
 
 export async function runReportBench(args: string[]): Promise<void> {
   const o = parseArgs(args);
