@@ -4,7 +4,7 @@ import type { IconName } from '../components/Icon';
 import { t, type MessageKey } from '../i18n';
 import type { ExtensionStatus, PeriodState, PlanStatus, Status } from './types';
 
-interface Look {
+export interface Look {
   color: MantineColor;
   /** Same colour for charts (ECharts needs a literal colour). */
   hex: string;

@@ -1,9 +1,8 @@
 // Chỉ số CCHC lists and results: a commune's assessments by year, the
 // province's ranked table, survey import, publishing, and the public page.
 // Shapes as src/api/routes/par-assessments.ts and par-results.ts return them.
-import type { MantineColor } from '@mantine/core';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { IconName } from '../../components/Icon';
+import type { Look } from '../../lib/status';
 import { t, type MessageKey } from '../../i18n';
 import { api, query } from '../../lib/api';
 
@@ -148,12 +147,6 @@ export function publicParPath(provinceCode: string, year?: number): string {
 }
 
 // ── How statuses and classes look: colour, icon and word together ──────────
-
-interface Look {
-  color: MantineColor;
-  hex: string;
-  icon: IconName;
-}
 
 export const PAR_STATUS_LOOK: Record<ParStatusOrNone, Look> = {
   none: { color: 'gray', hex: '#868e96', icon: 'circleDashed' },
