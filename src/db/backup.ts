@@ -11,6 +11,8 @@ export const TABLES = [
   "procedures", "dossiers", "feedback", "ratings", "record_imports", "record_uploads", "criteria_sets",
   "par_assessments", "par_entries", "par_evidence", "par_publications", "reports", "report_settings",
   "public_page_settings",
+  "inspection_plans", "inspections", "inspection_findings", "finding_updates", "initiatives", "initiative_evidence", "initiative_calls",
+  "emulation_campaigns", "campaign_participants", "campaign_judgments",
 ] as const;
 const ORDER_BY: Partial<Record<(typeof TABLES)[number], string>> = {
   organisations: "parent_id nulls first, created_at",

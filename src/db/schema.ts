@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import type { CriteriaSet, LeafInput, SurveyInput } from "../domain/par-index/types.js";
 import type { AssessmentSummary } from "../domain/par-index/assessment.js";
 import type { ReportDraft, ReportSettings } from "../domain/reports/types.js";
+import type { CampaignCriterion, ProposalEntry } from "../domain/emulation/types.js";
+import type { InitiativeAuthor } from "../domain/initiatives.js";
 import {
   bigserial, boolean, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
@@ -213,9 +215,11 @@ export const notifications = pgTable("notifications", {
   id: id(),
   orgId: orgId(),
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-  kind: text("kind", { enum: ["due_soon", "overdue", "extension_requested", "extension_decided", "missing_checkin", "target_at_risk", "report_due", "report_returned"] }).notNull(),
+  kind: text("kind", { enum: ["due_soon", "overdue", "extension_requested", "extension_decided", "missing_checkin", "target_at_risk", "report_due", "report_returned", "finding_due_soon", "finding_overdue"] }).notNull(),
   taskId: uuid("task_id").references(() => tasks.id, { onDelete: "cascade" }),
   planId: uuid("plan_id").references(() => plans.id, { onDelete: "cascade" }),
+  /** For inspection reminders: the finding to open. */
+  findingId: uuid("finding_id"),
   message: text("message").notNull(),
   /** One reminder of a kind per task, user and day, however often the job runs. */
   dedupeKey: text("dedupe_key").notNull(),
@@ -515,3 +519,174 @@ export const publicPageSettings = pgTable("public_page_settings", {
   updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const FINDING_SEVERITIES = ["minor", "moderate", "serious"] as const;
+export const FINDING_STATUSES = ["open", "fixed", "escalated"] as const;
+
+/**
+ * A commune's yearly self-inspection plan (kế hoạch tự kiểm tra CCHC): the share
+ * of its units it means to inspect; the inspections themselves are rows of
+ * `inspections`, one per unit inspected.
+ */
+export const inspectionPlans = pgTable("inspection_plans", {
+  id: id(),
+  orgId: orgId(),
+  year: integer("year").notNull(),
+  title: text("title").notNull(),
+  number: text("number"),
+  issuedDate: isoDate("issued_date"),
+  /** The share of units to inspect in the year, in % ("tối thiểu 50% đơn vị"). */
+  targetShare: numeric("target_share", { mode: "number" }).notNull(),
+  notes: text("notes"),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex("inspection_plans_org_year_uq").on(t.orgId, t.year)]);
+
+/** One unit inspected under a plan: planned dates and team, then the day it took place and its conclusion. */
+export const inspections = pgTable("inspections", {
+  id: id(),
+  orgId: orgId(),
+  inspectionPlanId: uuid("inspection_plan_id").notNull().references(() => inspectionPlans.id, { onDelete: "cascade" }),
+  unitId: uuid("unit_id").notNull().references(() => units.id, { onDelete: "restrict" }),
+  plannedFrom: isoDate("planned_from").notNull(),
+  plannedTo: isoDate("planned_to").notNull(),
+  /** Members of the inspection team (tổ kiểm tra), as written: "Nguyễn Văn A – Phó Chủ tịch UBND xã, Tổ trưởng". */
+  team: jsonb("team").$type<string[]>().notNull().default([]),
+  content: text("content").notNull().default(""),
+  conductedOn: isoDate("conducted_on"),
+  conclusion: text("conclusion"),
+  noticeNumber: text("notice_number"),
+  noticeDate: isoDate("notice_date"),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("inspections_plan_idx").on(t.inspectionPlanId), index("inspections_org_idx").on(t.orgId)]);
+
+/** A problem found by an inspection, followed until it is fixed or escalated to the level above. */
+export const inspectionFindings = pgTable("inspection_findings", {
+  id: id(),
+  orgId: orgId(),
+  inspectionId: uuid("inspection_id").notNull().references(() => inspections.id, { onDelete: "cascade" }),
+  area: text("area"),
+  description: text("description").notNull(),
+  severity: text("severity", { enum: FINDING_SEVERITIES }).notNull().default("moderate"),
+  responsibleUnitId: uuid("responsible_unit_id").notNull().references(() => units.id, { onDelete: "restrict" }),
+  fixDue: isoDate("fix_due").notNull(),
+  status: text("status", { enum: FINDING_STATUSES }).notNull().default("open"),
+  /** The day it was fixed or escalated. */
+  closedOn: isoDate("closed_on"),
+  resolution: text("resolution"),
+  sortOrder: integer("sort_order").notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("findings_inspection_idx").on(t.inspectionId), index("findings_org_status_idx").on(t.orgId, t.status), index("findings_unit_idx").on(t.responsibleUnitId)]);
+
+/** The follow-up of a finding: notes and status changes, who and when. */
+export const findingUpdates = pgTable("finding_updates", {
+  id: id(),
+  orgId: orgId(),
+  findingId: uuid("finding_id").notNull().references(() => inspectionFindings.id, { onDelete: "cascade" }),
+  authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+  date: isoDate("date").notNull(),
+  note: text("note").notNull().default(""),
+  statusChange: text("status_change", { enum: ["fixed", "escalated", "reopened"] }),
+  createdAt: createdAt(),
+}, (t) => [index("finding_updates_finding_idx").on(t.findingId, t.createdAt)]);
+
+export const INITIATIVE_STATUSES = ["submitted", "recognised", "applied"] as const;
+
+/** A reform initiative (sáng kiến, giải pháp CCHC) registered by a unit. */
+export const initiatives = pgTable("initiatives", {
+  id: id(),
+  orgId: orgId(),
+  year: integer("year").notNull(),
+  title: text("title").notNull(),
+  summary: text("summary").notNull().default(""),
+  unitId: uuid("unit_id").notNull().references(() => units.id, { onDelete: "restrict" }),
+  authors: jsonb("authors").$type<InitiativeAuthor[]>().notNull().default([]),
+  submittedOn: isoDate("submitted_on").notNull(),
+  status: text("status", { enum: INITIATIVE_STATUSES }).notNull().default("submitted"),
+  recognisedOn: isoDate("recognised_on"),
+  appliedOn: isoDate("applied_on"),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("initiatives_org_year_idx").on(t.orgId, t.year), index("initiatives_unit_idx").on(t.unitId)]);
+
+/** Evidence of an initiative: an uploaded file or a link. */
+export const initiativeEvidence = pgTable("initiative_evidence", {
+  id: id(),
+  orgId: orgId(),
+  initiativeId: uuid("initiative_id").notNull().references(() => initiatives.id, { onDelete: "cascade" }),
+  kind: text("kind", { enum: ["file", "link"] }).notNull(),
+  label: text("label").notNull(),
+  filename: text("filename"),
+  mimeType: text("mime_type"),
+  size: integer("size"),
+  sha256: text("sha256"),
+  content: bytea("content"),
+  url: text("url"),
+  addedBy: uuid("added_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+}, (t) => [index("initiative_evidence_idx").on(t.initiativeId)]);
+
+/** A commune's call for initiatives of a year: the deadline and how many each unit is asked for. */
+export const initiativeCalls = pgTable("initiative_calls", {
+  orgId: orgId(),
+  year: integer("year").notNull(),
+  dueDate: isoDate("due_date").notNull(),
+  perUnit: integer("per_unit").notNull().default(1),
+  updatedBy: uuid("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.orgId, t.year] })]);
+
+export const CAMPAIGN_STATUSES = ["open", "confirmed"] as const;
+
+/**
+ * An emulation campaign (phong trào thi đua): period, participants, criteria as
+ * data (docs/emulation.md), and once confirmed the commendation proposal.
+ */
+export const emulationCampaigns = pgTable("emulation_campaigns", {
+  id: id(),
+  orgId: orgId(),
+  year: integer("year").notNull(),
+  title: text("title").notNull(),
+  periodFrom: isoDate("period_from").notNull(),
+  periodTo: isoDate("period_to").notNull(),
+  /** The emulation plan it was created from: its tasks are the campaign's content groups. */
+  sourcePlanId: uuid("source_plan_id").references(() => plans.id, { onDelete: "set null" }),
+  criteria: jsonb("criteria").$type<CampaignCriterion[]>().notNull().default([]),
+  status: text("status", { enum: CAMPAIGN_STATUSES }).notNull().default("open"),
+  proposal: jsonb("proposal").$type<ProposalEntry[] | null>(),
+  confirmedBy: uuid("confirmed_by").references(() => users.id, { onDelete: "set null" }),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index("campaigns_org_year_idx").on(t.orgId, t.year)]);
+
+/** A unit or a person taking part in a campaign; a person belongs to a unit, whose tasks are theirs. */
+export const campaignParticipants = pgTable("campaign_participants", {
+  id: id(),
+  orgId: orgId(),
+  campaignId: uuid("campaign_id").notNull().references(() => emulationCampaigns.id, { onDelete: "cascade" }),
+  kind: text("kind", { enum: ["unit", "person"] }).notNull(),
+  unitId: uuid("unit_id").notNull().references(() => units.id, { onDelete: "restrict" }),
+  userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+  /** A person's name and title as they will be printed; null for a unit. */
+  name: text("name"),
+  title: text("title"),
+  sortOrder: integer("sort_order").notNull().default(0),
+}, (t) => [index("participants_campaign_idx").on(t.campaignId)]);
+
+/** A person's verdict on a judged criterion for one participant, with the note it rests on. */
+export const campaignJudgments = pgTable("campaign_judgments", {
+  orgId: orgId(),
+  campaignId: uuid("campaign_id").notNull().references(() => emulationCampaigns.id, { onDelete: "cascade" }),
+  participantId: uuid("participant_id").notNull().references(() => campaignParticipants.id, { onDelete: "cascade" }),
+  criterionId: text("criterion_id").notNull(),
+  met: boolean("met").notNull(),
+  note: text("note").notNull(),
+  judgedBy: uuid("judged_by").references(() => users.id, { onDelete: "set null" }),
+  judgedAt: timestamp("judged_at", { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.participantId, t.criterionId] }), index("judgments_campaign_idx").on(t.campaignId)]);
