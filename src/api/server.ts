@@ -33,8 +33,11 @@ import { reportRoutes } from "./routes/reports.js";
 import { publicCommuneRoutes } from "./routes/public-commune.js";
 import { orgTreeRoutes } from "./routes/org-tree.js";
 import { cascadeRoutes } from "./routes/cascade.js";
+import { inspectionRoutes } from "./routes/inspections.js";
+import { initiativeRoutes } from "./routes/initiatives.js";
+import { emulationRoutes } from "./routes/emulation.js";
 
-const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, provinceDashboardRoutes, notificationRoutes, importRoutes, ratingRoutes, recordRoutes, indicatorRoutes, criteriaSetRoutes, parAssessmentRoutes, reportRoutes, documentRoutes, publicCommuneRoutes, cascadeRoutes, orgTreeRoutes];
+const ROUTES = [authRoutes, orgRoutes, adminRoutes, planRoutes, taskRoutes, updateRoutes, extensionRoutes, targetRoutes, dashboardRoutes, provinceDashboardRoutes, notificationRoutes, importRoutes, ratingRoutes, recordRoutes, indicatorRoutes, criteriaSetRoutes, parAssessmentRoutes, reportRoutes, documentRoutes, publicCommuneRoutes, cascadeRoutes, orgTreeRoutes, inspectionRoutes, initiativeRoutes, emulationRoutes];
 /** Routes that answer without a session, by the pattern the router matched (so no other path can pass for one). */
 const PUBLIC_API = new Set(["/api/auth/login", "/api/auth/logout", "/api/health", "/api/public/communes/:orgCode", "/api/public/communes/:orgCode/ratings", "/api/public/provinces/:orgCode/par-results", "/api/public/communes/:orgCode/page", "/api/public/communes/:orgCode/evidence/:fileId"]);
 /**

@@ -257,6 +257,45 @@ const reportRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/reports/ReportPage'), 'ReportPage'),
 });
 
+// Kiểm tra CCHC: the year's inspection plan with coverage, one inspection with its findings, the follow-up of findings.
+const inspectionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'kiem-tra',
+  component: lazyRouteComponent(() => import('./features/inspections/InspectionsPage'), 'InspectionsPage'),
+});
+
+const findingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'kiem-tra/van-de',
+  component: lazyRouteComponent(() => import('./features/inspections/FindingsPage'), 'FindingsPage'),
+});
+
+const inspectionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'kiem-tra/$inspectionId',
+  component: lazyRouteComponent(() => import('./features/inspections/InspectionPage'), 'InspectionPage'),
+});
+
+// Sáng kiến: the year's initiatives, counted per unit against the call's deadline.
+const initiativesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'sang-kien',
+  component: lazyRouteComponent(() => import('./features/initiatives/InitiativesPage'), 'InitiativesPage'),
+});
+
+// Thi đua: campaigns of a year and one campaign with every participant against every criterion.
+const campaignsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'thi-dua',
+  component: lazyRouteComponent(() => import('./features/emulation/CampaignsPage'), 'CampaignsPage'),
+});
+
+const campaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'thi-dua/$campaignId',
+  component: lazyRouteComponent(() => import('./features/emulation/CampaignPage'), 'CampaignPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   publicRatingRoute,
@@ -286,6 +325,12 @@ const routeTree = rootRoute.addChildren([
     reportsRoute,
     provinceReportsRoute,
     reportRoute,
+    inspectionsRoute,
+    findingsRoute,
+    inspectionRoute,
+    initiativesRoute,
+    campaignsRoute,
+    campaignRoute,
   ]),
 ]);
 

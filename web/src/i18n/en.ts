@@ -1457,4 +1457,13 @@ export const en: Messages = {
   'cascade.badge': 'Given by the province',
   'nav.cascade': 'Given to communes',
   // end Plan cascade
+  // Inspections (web/src/features/inspections)
+  'nav.inspections': 'Inspections',
+  // end Inspections
+  // Initiatives (web/src/features/initiatives)
+  'nav.initiatives': 'Initiatives',
+  // end Initiatives
+  // Emulation (web/src/features/emulation)
+  'nav.emulation': 'Emulation',
+  // end Emulation
 };

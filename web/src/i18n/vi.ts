@@ -1455,6 +1455,15 @@ export const vi = {
   'cascade.badge': 'Giao cấp xã',
   'nav.cascade': 'Giao cấp xã',
   // end Plan cascade
+  // Inspections (web/src/features/inspections)
+  'nav.inspections': 'Kiểm tra CCHC',
+  // end Inspections
+  // Initiatives (web/src/features/initiatives)
+  'nav.initiatives': 'Sáng kiến',
+  // end Initiatives
+  // Emulation (web/src/features/emulation)
+  'nav.emulation': 'Thi đua, khen thưởng',
+  // end Emulation
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -6,7 +6,7 @@ import type { Me } from '../../lib/types';
 import { hasOwnTasks } from '../auth/session';
 
 interface Item {
-  to: '/plans' | '/my-tasks' | '/extensions' | '/dashboard' | '/tong-hop' | '/records' | '/indicators' | '/chi-so-cchc' | '/chi-so-cchc/ket-qua' | '/bao-cao' | '/bao-cao/tinh' | '/ratings' | '/trang-cong-khai' | '/don-vi' | '/giao-cap-xa' | '/admin';
+  to: '/plans' | '/my-tasks' | '/extensions' | '/dashboard' | '/tong-hop' | '/records' | '/indicators' | '/chi-so-cchc' | '/chi-so-cchc/ket-qua' | '/bao-cao' | '/bao-cao/tinh' | '/kiem-tra' | '/kiem-tra/van-de' | '/sang-kien' | '/thi-dua' | '/ratings' | '/trang-cong-khai' | '/don-vi' | '/giao-cap-xa' | '/admin';
   /** Also active under this path (the PAR-index results item, while reading an assessment). */
   activeUnder?: string;
   label: MessageKey;
@@ -26,6 +26,10 @@ const ITEMS: Item[] = [
   { to: '/chi-so-cchc/ket-qua', activeUnder: '/chi-so-cchc', label: 'nav.parIndex', icon: 'checklist', visible: (me) => me.org.kind === 'province' },
   { to: '/bao-cao', label: 'nav.reports', icon: 'file', visible: (me) => me.org.kind === 'commune' },
   { to: '/bao-cao/tinh', activeUnder: '/bao-cao', label: 'nav.reports', icon: 'file', visible: (me) => me.org.kind === 'province' },
+  { to: '/kiem-tra', label: 'nav.inspections', icon: 'checklist', visible: (me) => me.org.kind === 'commune' },
+  { to: '/kiem-tra/van-de', activeUnder: '/kiem-tra', label: 'nav.inspections', icon: 'checklist', visible: (me) => me.org.kind === 'province' },
+  { to: '/sang-kien', label: 'nav.initiatives', icon: 'target', visible: (me) => me.org.kind === 'commune' },
+  { to: '/thi-dua', label: 'nav.emulation', icon: 'list', visible: (me) => me.org.kind === 'commune' },
   { to: '/ratings', label: 'nav.ratings', icon: 'moodSmile', visible: () => true },
   { to: '/trang-cong-khai', label: 'nav.publicPage', icon: 'file', visible: (me) => me.org.kind === 'commune' },
   { to: '/don-vi', label: 'nav.orgTree', icon: 'list', visible: (me) => me.role === 'province_admin' },

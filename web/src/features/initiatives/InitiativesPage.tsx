@@ -1,0 +1,3 @@
+export function InitiativesPage() {
+  return null;
+}

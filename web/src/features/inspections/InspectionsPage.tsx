@@ -1,0 +1,3 @@
+export function InspectionsPage() {
+  return null;
+}
