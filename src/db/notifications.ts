@@ -9,6 +9,8 @@ export interface NewNotification {
   message: string;
   taskId?: string | null;
   planId?: string | null;
+  /** An inspection finding the reminder is about. */
+  findingId?: string | null;
   dedupeKey: string;
 }
 
@@ -16,7 +18,7 @@ export interface NewNotification {
 export async function notify(tx: Tx, userIds: string[], n: NewNotification): Promise<number> {
   if (!userIds.length) return 0;
   const rows = await tx.insert(notifications)
-    .values(userIds.map((userId) => ({ ...n, userId, taskId: n.taskId ?? null, planId: n.planId ?? null })))
+    .values(userIds.map((userId) => ({ ...n, userId, taskId: n.taskId ?? null, planId: n.planId ?? null, findingId: n.findingId ?? null })))
     .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
     .returning({ id: notifications.id });
   return rows.length;

@@ -28,6 +28,8 @@ export type DataRow =
 export interface DataTableOptions {
   /** The header as several rows with merged cells, all repeated on every page; by default one row of the columns' headers. */
   headerRows?: HeaderCell[][];
+  /** Keep every body row on one page (rows of a few lines each, as in a list of findings), rather than only total rows. */
+  keepRowsWhole?: boolean;
 }
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: TEXT_COLOR } as const;
@@ -68,7 +70,7 @@ export function dataTable(columns: Column[], rows: DataRow[], options: DataTable
       });
     }
     return new TableRow({
-      cantSplit: row.bold || undefined,
+      cantSplit: options.keepRowsWhole || row.bold || undefined,
       children: columns.map((c, i) => cell(c.width, lines(row.cells[i] ?? "", { align: c.align, bold: row.bold }))),
     });
   });

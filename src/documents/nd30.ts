@@ -83,8 +83,8 @@ export const CLOSING_COLUMNS = [4253, TEXT_WIDTH - 4253] as const;
 /** Empty lines left for the signature and seal on paper (practice: 3–4). */
 export const SIGNATURE_SPACE_LINES = 4;
 
-/** Ký hiệu: the type abbreviation (Phụ lục III) and the issuer's, e.g. "…/KH-UBND". */
-export const TYPE_ABBREVIATION = { plan: "KH", report: "BC", decision: "QĐ" } as const;
+/** Ký hiệu: the type abbreviation (Phụ lục III) and the issuer's, e.g. "…/KH-UBND"; TB = Thông báo, TTr = Tờ trình. */
+export const TYPE_ABBREVIATION = { plan: "KH", report: "BC", decision: "QĐ", notice: "TB", submission: "TTr" } as const;
 export const ISSUER_ABBREVIATION = "UBND";
 
 /** Blanks left for the văn thư to fill after signing (Điều 15), as dots. */
@@ -100,9 +100,9 @@ export const ADDRESSEES_LABEL = "Kính gửi:";
 /** The first line of "Nơi nhận:" when the document has a "Kính gửi:" block (B8). */
 export const AS_ADDRESSED = "Như trên";
 
-/** "Nơi nhận:" and the last line of the recipient list, "- Lưu: VT, <drafting unit>." */
+/** "Nơi nhận:" and the last line of the recipient list, "- Lưu: VT, <drafting unit>." or "- Lưu: VT." without one. */
 export const RECIPIENTS_LABEL = "Nơi nhận:";
-export const ARCHIVE_LINE = (draftingUnit: string) => `Lưu: VT, ${draftingUnit}.`;
+export const ARCHIVE_LINE = (draftingUnit: string | null) => (draftingUnit ? `Lưu: VT, ${draftingUnit}.` : "Lưu: VT.");
 
 /** The end mark of the body in the decree's templates. */
 export const END_MARK = "./.";

@@ -6,9 +6,10 @@ import { listItems, withoutEndMark } from "./wording.js";
 
 /**
  * "Nơi nhận:" (ô 9b): the label in 12 pt bold italic, then one line per
- * recipient in 11 pt, each "- …;", the last "- Lưu: VT, <drafting unit>.".
+ * recipient in 11 pt, each "- …;", the last "- Lưu: VT, <drafting unit>."
+ * ("- Lưu: VT." when no drafting unit is named).
  */
-export function recipientsBlock(recipients: string[], draftingUnit: string): Paragraph[] {
+export function recipientsBlock(recipients: string[], draftingUnit: string | null): Paragraph[] {
   return [
     line(RECIPIENTS_LABEL, { size: SIZE.recipientsLabel, bold: true, italics: true }),
     ...recipients.map((r) => line(`- ${withoutEndMark(r)};`, { size: SIZE.recipients })),

@@ -32,7 +32,11 @@ export function signerBlock(signer: Signer): Paragraph[] {
   ];
 }
 
-/** The bottom of a document (B8): "Nơi nhận:" on the left, level with the first authority line; the signature on the right. */
-export function closingBlock(recipients: Paragraph[], signer: Signer): Table {
-  return layoutTable(CLOSING_COLUMNS, [[recipients, signerBlock(signer)]]);
+/**
+ * The bottom of a document (B8): "Nơi nhận:" on the left, level with the first
+ * authority line; the signature on the right. A landscape page passes its own
+ * column widths; a list without "Nơi nhận:" passes no recipients.
+ */
+export function closingBlock(recipients: Paragraph[], signer: Signer, columns: readonly [number, number] = CLOSING_COLUMNS): Table {
+  return layoutTable(columns, [[recipients, signerBlock(signer)]]);
 }

@@ -11,12 +11,14 @@ function shortRuleUnder(text: string, size: number, containerWidth: number): Par
 
 /**
  * The title block (ô 5a): the type name in bold caps ("KẾ HOẠCH"), the
- * trích yếu in bold under it, then a short rule.
+ * trích yếu in bold under it, a note in italics if any (a list's "(Kèm theo
+ * Tờ trình số … ngày …)"), then a short rule.
  */
-export function titleBlock(input: { typeName: string; summary: string; containerWidth: number }): Paragraph[] {
+export function titleBlock(input: { typeName: string; summary: string; note?: string | null; containerWidth: number }): Paragraph[] {
   return [
     centered(input.typeName.toLocaleUpperCase("vi"), { size: SIZE.title, bold: true, before: 360, keepNext: true }),
     centered(input.summary, { size: SIZE.title, bold: true, keepNext: true }),
+    ...(input.note ? [centered(input.note, { size: SIZE.appendixNote, italics: true, keepNext: true })] : []),
     ...shortRuleUnder(input.summary, SIZE.title, input.containerWidth),
   ];
 }

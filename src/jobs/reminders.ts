@@ -6,6 +6,7 @@ import { loadTaskViews } from "../db/tasks.js";
 import { orgsWithComputedTargets, refreshComputedTargets } from "../db/computed-targets.js";
 import type { Db } from "../db/connection.js";
 import { sendReportReminders } from "./report-reminders.js";
+import { sendFindingReminders } from "./finding-reminders.js";
 
 /**
  * Daily reminders for the tasks of active plans: officers of the lead and
@@ -14,7 +15,8 @@ import { sendReportReminders } from "./report-reminders.js";
  * due date (overdue: once a week), however often the job runs. Targets linked
  * to one-stop indicators are recomputed; one at risk warns its monitoring units
  * once a month. Periodic reports not yet sent are reminded near their deadline
- * (report-reminders.ts).
+ * (report-reminders.ts), and so are inspection findings near or past their
+ * deadline (finding-reminders.ts).
  */
 export async function sendReminders(db: Db, today: IsoDate): Promise<{ sent: number }> {
   const views = await loadTaskViews(db, eq(plans.status, "active"), today);
@@ -50,6 +52,7 @@ export async function sendReminders(db: Db, today: IsoDate): Promise<{ sent: num
     sent += (await db.transaction((tx) => refreshComputedTargets(tx, orgId, today))).sent;
   }
   sent += await sendReportReminders(db, today);
+  sent += await sendFindingReminders(db, today);
   return { sent };
 }
 

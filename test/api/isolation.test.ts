@@ -30,6 +30,7 @@ interface Side {
   orgId: string; orgCode: string;
   planId: string; taskId: string; taskTitle: string; privateNote: string; targetId: string; fileId: string; filename: string; unitId: string;
   reportId: string; assessmentId: string; code: string; evidenceId: string; setId: string;
+  inspectionId: string; findingId: string; initiativeId: string; initiativeFileId: string; campaignId: string;
 }
 
 /** Route parameter → the id of a side's resource that goes in it. A GET route with a parameter missing here fails the coverage test. */
@@ -46,6 +47,11 @@ const SUBSTITUTE: Record<string, (s: Side) => string> = {
   code: (s) => s.code,
   setId: (s) => s.setId,
   orgCode: (s) => s.orgCode,
+  inspectionId: (s) => s.inspectionId,
+  findingId: (s) => s.findingId,
+  initiativeId: (s) => s.initiativeId,
+  initiativeFileId: (s) => s.initiativeFileId,
+  campaignId: (s) => s.campaignId,
 };
 /** Parameters naming a province's resource (its criteria sets), which every user of the province reads. */
 const PROVINCE_WIDE = new Set(["setId"]);
@@ -89,7 +95,18 @@ describe.each(DB_KINDS)("isolation between provinces and communes on %s", (kind)
     const assessment = ok(await focal.get(`/api/par-assessments/${assessmentId}`), "assessment");
     const code = assessment.nodes.find((n: any) => n.isLeaf && n.method === "self" && !n.rule).code;
     const evidence = ok(await focal.post(`/api/par-assessments/${assessmentId}/leaves/${code}/evidence-links`, { kind: "link", stage: "self", url: "https://example.gov.vn/cchc", label: `Trang CCHC ${label}` }), "evidence");
+    // A year without demo records: Tỉnh Khê's own plan of this year already inspects this unit.
+    const inspectionPlan = ok(await focal.put(`/api/orgs/${me.orgId}/inspection-plan`, { year: 2027, title: `Kế hoạch kiểm tra riêng ${label}`, targetShare: 50 }), "inspection plan").plan;
+    const inspection = ok(await focal.post(`/api/inspection-plans/${inspectionPlan.id}/inspections`, { unitId, plannedFrom: "2026-03-02", plannedTo: "2026-03-06", team: [`Trưởng đoàn ${label}`], content: "" }), "inspection");
+    ok(await focal.patch(`/api/inspections/${inspection.id}`, { conductedOn: "2026-03-04", conclusion: `Kết luận riêng ${label}` }), "record the inspection");
+    const finding = ok(await focal.post(`/api/inspections/${inspection.id}/findings`, { area: null, description: `Tồn tại riêng ${label}`, severity: "minor", responsibleUnitId: unitId, fixDue: "2026-04-30" }), "finding");
+    const initiative = ok(await focal.post(`/api/orgs/${me.orgId}/initiatives`, { year: 2026, title: `Sáng kiến riêng ${label}`, unitId, authors: [{ name: `Tác giả ${label}`, userId: null }], submittedOn: "2026-03-01" }), "initiative");
+    const ideaForm = new FormData();
+    ideaForm.append("file", new Blob([new Uint8Array(samplePdf("Thuyet minh"))], { type: "application/pdf" }), `thuyet-minh-${label.toLowerCase()}.pdf`);
+    const initiativeFileId = ok(await focal.post(`/api/initiatives/${initiative.id}/evidence`, ideaForm), "initiative evidence").evidence.find((e: any) => e.kind === "file").id;
+    const campaign = ok(await focal.post(`/api/orgs/${me.orgId}/campaigns`, { title: `Phong trào thi đua riêng ${label}`, year: 2026, periodFrom: "2026-01-01", periodTo: "2026-12-31" }), "campaign");
     return {
+      inspectionId: inspection.id, findingId: finding.id, initiativeId: initiative.id, initiativeFileId, campaignId: campaign.id,
       label, orgId: me.orgId, orgCode: org.code, planId: plan.id, taskId: task.id, taskTitle, privateNote, targetId: target.id, fileId, filename, unitId,
       reportId: report.id, assessmentId, code, evidenceId: evidence.id, setId: assessment.setId ?? assessment.set?.id,
     };

@@ -271,6 +271,58 @@ describe("permission walk: every API route × every role (PGlite)", () => {
   };
   const sharedProvincePlan = () => (cascadePlan ??= freshProvincePlan());
 
+  // ── Inspections, initiatives, emulation campaigns: fresh records of Tỉnh Khê made by its focal point ──
+  const shared = new Map<string, Promise<string>>();
+  /** One record per case for the callers it refuses; a fresh one for each caller the case lets change or remove it. */
+  const sharedOr = (key: string, make: () => Promise<string>, role: RoleName, movers: RoleName[]) => {
+    if (movers.includes(role)) return make();
+    if (!shared.has(key)) shared.set(key, make());
+    return shared.get(key)!;
+  };
+  let inspectionYear = 2030;
+  /** An inspection of Tư pháp – Hộ tịch under the plan of a year of its own. */
+  const freshInspection = async (conducted = false): Promise<string> => {
+    const year = ++inspectionYear;
+    const plan = ok(await fp().put(`/api/orgs/${orgId}/inspection-plan`, { year, title: `Kế hoạch tự kiểm tra CCHC năm ${year}`, targetShare: 50 }), "inspection plan").plan;
+    const inspection = ok(await fp().post(`/api/inspection-plans/${plan.id}/inspections`, {
+      unitId: unit.tpht, plannedFrom: "2026-06-01", plannedTo: "2026-06-05", team: ["Võ Minh Chính – Chủ tịch UBND xã, Trưởng đoàn"], content: "Giải quyết thủ tục hành chính",
+    }), "inspection");
+    if (conducted) ok(await fp().patch(`/api/inspections/${inspection.id}`, { conductedOn: "2026-06-03", conclusion: "Bộ phận thực hiện cơ bản đúng quy định." }), "record the inspection");
+    return inspection.id;
+  };
+  const findingBody = () => ({ area: "thu-tuc-hanh-chinh", description: `Niêm yết thủ tục chưa đầy đủ ${next()}`, severity: "minor", responsibleUnitId: unit.tpht, fixDue: "2026-07-15" });
+  const freshFinding = async (): Promise<string> => ok(await fp().post(`/api/inspections/${await freshInspection(true)}/findings`, findingBody()), "finding").id;
+  const initiativeBody = () => ({ year: 2026, title: `Sáng kiến kiểm thử phân quyền ${next()}`, unitId: unit.tpht, authors: [{ name: "Lê Thị Hoa", userId: null }], submittedOn: "2026-06-01" });
+  const freshInitiative = async (): Promise<string> => ok(await fp().post(`/api/orgs/${orgId}/initiatives`, initiativeBody()), "initiative").id;
+  const initiativePdf = () => {
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(samplePdf("Thuyet minh sang kien"))], { type: "application/pdf" }), "thuyet-minh.pdf");
+    return form;
+  };
+  const freshInitiativeFile = async (): Promise<string> => {
+    const initiative = ok(await fp().post(`/api/initiatives/${await freshInitiative()}/evidence`, initiativePdf()), "initiative evidence");
+    return initiative.evidence.find((e: any) => e.kind === "file").id;
+  };
+
+  /** A campaign of 2026 with one computed criterion and one unit taking part; `confirmed` brings it to a confirmed proposal. */
+  const freshCampaign = async (confirmed = false): Promise<string> => {
+    const campaign = ok(await fp().post(`/api/orgs/${orgId}/campaigns`, {
+      title: `Phong trào thi đua kiểm thử ${next()}`, year: 2026, periodFrom: "2026-01-01", periodTo: "2026-11-15",
+      criteria: [{ label: "Không có nhiệm vụ quá hạn", appliesTo: "both", source: { kind: "computed", metric: "overdue_tasks_at", threshold: 0, asOf: null } }, { label: "Chấp hành kỷ luật", appliesTo: "both", source: { kind: "judged" } }],
+    }), "campaign");
+    ok(await fp().post(`/api/campaigns/${campaign.id}/participants`, { kind: "unit", unitId: unit.vhxh }), "participant");
+    if (confirmed) {
+      const view = ok(await fp().get(`/api/campaigns/${campaign.id}`), "campaign");
+      const judged = view.criteria.find((k: any) => k.source.kind === "judged").id;
+      for (const p of view.participants) ok(await fp().put(`/api/campaigns/${campaign.id}/judgments`, { participantId: p.id, criterionId: judged, met: true, note: "Không vi phạm kỷ luật." }), "judge");
+      const judgedView = ok(await fp().get(`/api/campaigns/${campaign.id}`), "campaign");
+      ok(await fp().post(`/api/campaigns/${campaign.id}/confirm`, { entries: judgedView.participants.map((p: any) => ({ participantId: p.id, included: p.proposed, reason: null })) }), "confirm");
+    }
+    return campaign.id;
+  };
+  const campaignView = async (id: string) => ok(await fp().get(`/api/campaigns/${id}`), "campaign");
+  const freshEmulationPlan = async (): Promise<string> => ok(await fp().post(`/api/orgs/${orgId}/plans`, { type: "emulation", title: `Phát động phong trào thi đua ${next()}`, year: 2026 }), "emulation plan").id;
+
   const CASES: Case[] = [
     // ── Signing in ────────────────────────────────────────────────────────────
     {
@@ -820,6 +872,119 @@ describe("permission walk: every API route × every role (PGlite)", () => {
       prepare: async () => ({ params: { orgId: me.province_admin.orgId }, body: await accountsWorkbook(`hangloat.${next()}`) }),
       check: (_role, res) => { if (res.status === 201) expect(res.body).toMatchObject({ created: 1, perCommune: [{ code: "xa-tinh-khe", accounts: 1 }] }); },
     },
+    // ── Inspections (kiểm tra CCHC): the commune's people read; the focal point manages; the responsible unit follows up ──
+    { method: "GET", route: "/api/orgs/:orgId/inspections", expect: communeRead, prepare: () => ({ params: { orgId }, query: "year=2026" }) },
+    {
+      method: "PUT", route: "/api/orgs/:orgId/inspection-plan", expect: onlyBy({ focal_point: 200 }),
+      prepare: () => ({ params: { orgId }, body: { year: 2029, title: "Kế hoạch tự kiểm tra CCHC năm 2029", targetShare: 40 } }),
+    },
+    {
+      method: "POST", route: "/api/inspection-plans/:inspectionPlanId/inspections", expect: onlyBy({ focal_point: 201 }),
+      prepare: async () => {
+        const year = ++inspectionYear;
+        const plan = ok(await fp().put(`/api/orgs/${orgId}/inspection-plan`, { year, title: `Kế hoạch tự kiểm tra CCHC năm ${year}`, targetShare: 50 }), "plan").plan;
+        return { params: { inspectionPlanId: plan.id }, body: { unitId: unit.tckt, plannedFrom: "2026-07-01", plannedTo: "2026-07-03", team: ["Nguyễn Thị Lan"], content: "Công khai tài chính" } };
+      },
+    },
+    { method: "GET", route: "/api/inspections/:inspectionId", expect: communeRead, prepare: async (role) => ({ params: { inspectionId: await sharedOr("inspection", freshInspection, role, []) } }) },
+    {
+      method: "PATCH", route: "/api/inspections/:inspectionId", expect: onlyBy({ focal_point: 200 }),
+      prepare: async (role) => ({ params: { inspectionId: await sharedOr("inspection", freshInspection, role, []) }, body: { content: `Nội dung kiểm tra đã sửa ${next()}` } }),
+    },
+    { method: "DELETE", route: "/api/inspections/:inspectionId", expect: onlyBy({ focal_point: 200 }), prepare: async (role) => ({ params: { inspectionId: await sharedOr("inspection-delete", freshInspection, role, ["focal_point"]) } }) },
+    {
+      method: "GET", route: "/api/inspections/:inspectionId/notice.docx", expect: communeRead, prepare: async (role) => ({ params: { inspectionId: await sharedOr("inspection-done", () => freshInspection(true), role, []) } }),
+      check: (_role, res) => { if (res.status === 200) expect(res.headers.get("content-disposition")).toMatch(/^attachment/); },
+    },
+    {
+      method: "POST", route: "/api/inspections/:inspectionId/findings", expect: onlyBy({ focal_point: 201 }),
+      prepare: async (role) => ({ params: { inspectionId: await sharedOr("inspection-done", () => freshInspection(true), role, []) }, body: findingBody() }),
+    },
+    { method: "GET", route: "/api/findings/:findingId", expect: communeRead, prepare: async (role) => ({ params: { findingId: await sharedOr("finding", freshFinding, role, []) } }) },
+    {
+      method: "PATCH", route: "/api/findings/:findingId", expect: onlyBy({ focal_point: 200 }),
+      prepare: async (role) => ({ params: { findingId: await sharedOr("finding", freshFinding, role, []) }, body: { description: `Nội dung tồn tại đã sửa ${next()}` } }),
+    },
+    {
+      method: "POST", route: "/api/findings/:findingId/updates", label: "a note: the focal point and the responsible unit", expect: onlyBy({ focal_point: 200, lead_officer: 200 }),
+      prepare: async (role) => ({ params: { findingId: await sharedOr("finding", freshFinding, role, []) }, body: { note: "Đang khắc phục, dự kiến xong trong tuần." } }),
+    },
+    {
+      method: "POST", route: "/api/findings/:findingId/updates", label: "marking fixed", expect: onlyBy({ focal_point: 200, lead_officer: 200 }),
+      prepare: async (role) => ({ params: { findingId: await sharedOr("finding-fix", freshFinding, role, ["focal_point", "lead_officer"]) }, body: { note: "Đã niêm yết đầy đủ.", statusChange: "fixed" } }),
+    },
+    {
+      method: "POST", route: "/api/findings/:findingId/updates", label: "escalating: the focal point only", expect: onlyBy({ focal_point: 200 }),
+      prepare: async (role) => ({ params: { findingId: await sharedOr("finding-escalate", freshFinding, role, ["focal_point"]) }, body: { note: "Kiến nghị Sở Tư pháp hỗ trợ.", statusChange: "escalated" } }),
+    },
+    { method: "GET", route: "/api/orgs/:orgId/findings", expect: communeRead, prepare: () => ({ params: { orgId }, query: "year=2026" }) },
+    { method: "GET", route: "/api/orgs/:orgId/escalated-findings", expect: provinceOnly(200, 200), prepare: () => ({ params: { orgId: me.province_admin.orgId }, query: "year=2026" }) },
+    // ── Initiatives (sáng kiến): the focal point, and an officer for their own unit ──
+    { method: "GET", route: "/api/orgs/:orgId/initiatives", expect: communeRead, prepare: () => ({ params: { orgId }, query: "year=2026" }) },
+    { method: "PUT", route: "/api/orgs/:orgId/initiative-call", expect: onlyBy({ focal_point: 200 }), prepare: () => ({ params: { orgId }, body: { year: 2026, dueDate: "2026-11-20", perUnit: 1 } }) },
+    { method: "POST", route: "/api/orgs/:orgId/initiatives", expect: onlyBy({ focal_point: 201, lead_officer: 201 }), prepare: () => ({ params: { orgId }, body: initiativeBody() }) },
+    { method: "GET", route: "/api/initiatives/:initiativeId", expect: communeRead, prepare: async (role) => ({ params: { initiativeId: await sharedOr("initiative", freshInitiative, role, []) } }) },
+    {
+      method: "PATCH", route: "/api/initiatives/:initiativeId", expect: onlyBy({ focal_point: 200, lead_officer: 200 }),
+      prepare: async (role) => ({ params: { initiativeId: await sharedOr("initiative", freshInitiative, role, []) }, body: { summary: `Tóm tắt đã sửa ${next()}` } }),
+    },
+    { method: "DELETE", route: "/api/initiatives/:initiativeId", expect: onlyBy({ focal_point: 200 }), prepare: async (role) => ({ params: { initiativeId: await sharedOr("initiative-delete", freshInitiative, role, ["focal_point"]) } }) },
+    {
+      method: "POST", route: "/api/initiatives/:initiativeId/evidence", expect: onlyBy({ focal_point: 201, lead_officer: 201 }),
+      prepare: async (role) => ({ params: { initiativeId: await sharedOr("initiative", freshInitiative, role, []) }, body: initiativePdf() }),
+    },
+    { method: "GET", route: "/api/initiative-evidence/:initiativeFileId", expect: communeRead, prepare: async (role) => ({ params: { initiativeFileId: await sharedOr("initiative-file", freshInitiativeFile, role, []) } }) },
+    {
+      method: "DELETE", route: "/api/initiative-evidence/:initiativeFileId", expect: onlyBy({ focal_point: 200, lead_officer: 200 }),
+      prepare: async (role) => ({ params: { initiativeFileId: await sharedOr("initiative-file-delete", freshInitiativeFile, role, ["focal_point", "lead_officer"]) } }),
+    },
+    // ── Emulation campaigns (thi đua): the focal point runs them; the chairman judges too ──
+    { method: "GET", route: "/api/orgs/:orgId/campaigns", expect: communeRead, prepare: () => ({ params: { orgId }, query: "year=2026" }) },
+    {
+      method: "POST", route: "/api/orgs/:orgId/campaigns", expect: onlyBy({ focal_point: 201 }),
+      prepare: () => ({ params: { orgId }, body: { title: `Phong trào thi đua ${next()}`, year: 2026, periodFrom: "2026-01-01", periodTo: "2026-12-31" } }),
+    },
+    { method: "POST", route: "/api/plans/:planId/campaign", expect: onlyBy({ focal_point: 201 }), prepare: async (role) => ({ params: { planId: await sharedOr("emulation-plan", freshEmulationPlan, role, ["focal_point"]) } }) },
+    { method: "GET", route: "/api/campaigns/:campaignId", expect: communeRead, prepare: async (role) => ({ params: { campaignId: await sharedOr("campaign", () => freshCampaign(), role, []) } }) },
+    {
+      method: "PATCH", route: "/api/campaigns/:campaignId", expect: onlyBy({ focal_point: 200 }),
+      prepare: async (role) => ({ params: { campaignId: await sharedOr("campaign", () => freshCampaign(), role, []) }, body: { title: `Phong trào thi đua đã đổi tên ${next()}` } }),
+    },
+    { method: "DELETE", route: "/api/campaigns/:campaignId", expect: onlyBy({ focal_point: 200 }), prepare: async (role) => ({ params: { campaignId: await sharedOr("campaign-delete", () => freshCampaign(), role, ["focal_point"]) } }) },
+    {
+      method: "POST", route: "/api/campaigns/:campaignId/participants", expect: onlyBy({ focal_point: 201 }),
+      prepare: async (role) => ({ params: { campaignId: await sharedOr("campaign", () => freshCampaign(), role, []) }, body: { kind: "person", unitId: unit.tpht, name: `Cán bộ kiểm thử ${next()}`, title: "Công chức" } }),
+    },
+    {
+      method: "DELETE", route: "/api/campaign-participants/:participantId", expect: onlyBy({ focal_point: 200 }),
+      prepare: async (role) => ({ params: { participantId: (await campaignView(await sharedOr("campaign-participant", () => freshCampaign(), role, ["focal_point"]))).participants[0].id } }),
+    },
+    {
+      method: "PUT", route: "/api/campaigns/:campaignId/judgments", expect: onlyBy({ focal_point: 200, chairman: 200 }),
+      prepare: async (role) => {
+        const view = await campaignView(await sharedOr("campaign", () => freshCampaign(), role, []));
+        return { params: { campaignId: view.id }, body: { participantId: view.participants[0].id, criterionId: view.criteria.find((k: any) => k.source.kind === "judged").id, met: true, note: "Không vi phạm kỷ luật, kỷ cương." } };
+      },
+    },
+    {
+      method: "POST", route: "/api/campaigns/:campaignId/confirm", expect: onlyBy({ focal_point: 200 }),
+      prepare: async (role) => {
+        const view = await campaignView(await sharedOr("campaign-confirm", async () => {
+          const id = await freshCampaign();
+          const v = await campaignView(id);
+          const judged = v.criteria.find((k: any) => k.source.kind === "judged").id;
+          for (const p of v.participants) ok(await fp().put(`/api/campaigns/${id}/judgments`, { participantId: p.id, criterionId: judged, met: true, note: "Không vi phạm kỷ luật." }), "judge");
+          return id;
+        }, role, ["focal_point"]));
+        return { params: { campaignId: view.id }, body: { entries: view.participants.map((p: any) => ({ participantId: p.id, included: p.proposed, reason: null })) } };
+      },
+    },
+    { method: "POST", route: "/api/campaigns/:campaignId/reopen", expect: onlyBy({ focal_point: 200 }), prepare: async (role) => ({ params: { campaignId: await sharedOr("campaign-reopen", () => freshCampaign(true), role, ["focal_point"]) } }) },
+    {
+      method: "GET", route: "/api/campaigns/:campaignId/proposal.docx", expect: communeRead, prepare: async (role) => ({ params: { campaignId: await sharedOr("campaign-confirmed", () => freshCampaign(true), role, []) } }),
+      check: (_role, res) => { if (res.status === 200) expect(res.headers.get("content-disposition")).toMatch(/^attachment/); },
+    },
+    { method: "GET", route: "/api/campaigns/:campaignId/proposal.xlsx", expect: communeRead, prepare: async (role) => ({ params: { campaignId: await sharedOr("campaign-confirmed", () => freshCampaign(true), role, []) } }) },
   ];
 
   const pathOf = (route: string, params: Record<string, string> = {}) =>

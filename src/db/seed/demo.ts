@@ -12,6 +12,8 @@ import { planStart } from "../tasks.js";
 import { seededRandom } from "./random.js";
 import { seedDemoRecords } from "./demo-records.js";
 import { seedDemoPar, type DemoParCommune } from "./demo-par.js";
+import { seedDemoReformRecords } from "./demo-inspections.js";
+import { samplePdf } from "./sample-pdf.js";
 import { EXTRA_COMMUNES, STANDARD_PROFILE, adaptDraft, type ProgressProfile } from "./demo-extra-communes.js";
 import { suggestIndicator } from "../../domain/indicators/catalogue.js";
 import { refreshComputedTargets } from "../computed-targets.js";
@@ -35,12 +37,14 @@ interface CommuneSpec {
   /** The plan to start from instead of the fixture as it is. */
   draft?: PlanDraft;
   profile?: ProgressProfile;
+  /** Inspections with findings, initiatives and an emulation campaign (demo-inspections.ts). */
+  reformRecords?: boolean;
 }
 
 const PROVINCE = { code: "tinh-mau", name: "Tỉnh Minh Hòa (dữ liệu mẫu)" };
 const COMMUNES: CommuneSpec[] = [
   {
-    records: { lateShare: 0.004, parQuality: 0.85 }, code: "xa-tinh-khe", name: "UBND xã Tỉnh Khê", fixture: "plan-tinh-khe-2025.json", number: "12/KH-UBND",
+    records: { lateShare: 0.004, parQuality: 0.85 }, reformRecords: true, code: "xa-tinh-khe", name: "UBND xã Tỉnh Khê", fixture: "plan-tinh-khe-2025.json", number: "12/KH-UBND",
     chairman: "Võ Minh Chính", focalPoint: "Nguyễn Thị Lan",
     officers: [
       { username: "vptk.tinhkhe", fullName: "Trần Văn Hùng", units: ["vp-tk"] },
@@ -71,25 +75,7 @@ function loadDraft(name: string): PlanDraft {
   return JSON.parse(readFileSync(fileURLToPath(new URL(`../../../fixtures/demo/${name}`, import.meta.url)), "utf8"));
 }
 
-/** A one-page PDF that stands in for a scanned decision or report. */
-export function samplePdf(title: string): Buffer {
-  const text = title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").replace(/[()\\]/g, "");
-  const stream = `BT /F1 14 Tf 60 760 Td (${text.slice(0, 80)}) Tj ET`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => { offsets.push(body.length); body += `${i + 1} 0 obj\n${o}\nendobj\n`; });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, "latin1");
-}
+export { samplePdf } from "./sample-pdf.js";
 
 const NOTES_PROGRESS = [
   "Đã xây dựng dự thảo, đang lấy ý kiến các bộ phận liên quan.",
@@ -185,7 +171,7 @@ async function seedPeople(tx: Tx, spec: CommuneSpec, provinceId: string, passwor
 }
 
 async function seedCommune(tx: Tx, spec: CommuneSpec, index: number, provinceId: string, passwordHash: string, today: IsoDate, logins: DemoLogin[]) {
-  const { org, unitIdByCode, officersByUnit, chairmanId, focalPointId } = await seedPeople(tx, spec, provinceId, passwordHash, logins);
+  const { org, unitIdByCode, userIds, officersByUnit, chairmanId, focalPointId } = await seedPeople(tx, spec, provinceId, passwordHash, logins);
   const profile = spec.profile ?? STANDARD_PROFILE;
   const asOf = addDays(today, -profile.staleDays);
   const ctx: SeedContext = {
@@ -283,6 +269,7 @@ async function seedCommune(tx: Tx, spec: CommuneSpec, index: number, provinceId:
     await seedDemoRecords(tx, org.id, SHORT(spec.code).toUpperCase(), today, ctx.rand, spec.records.lateShare);
     await refreshComputedTargets(tx, org.id, today, { remind: false });
   }
+  if (spec.reformRecords) await seedDemoReformRecords(tx, { orgId: org.id, unitIdByCode, userIds, focalPointId, chairmanId, short: SHORT(spec.code) }, today);
   return { orgId: org.id, chairmanId, focalPointId };
 }
 
