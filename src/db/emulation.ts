@@ -115,6 +115,27 @@ export async function campaignFacts(tx: Tx, orgId: string, year: number, from: I
   };
 }
 
+/**
+ * Each participant's results: as frozen at confirmation while the list stands
+ * confirmed (a participant without a frozen entry is evaluated afresh), else
+ * from today's records.
+ */
+export async function campaignResults(tx: Tx, b: CampaignBundle, today: IsoDate): Promise<ParticipantResult[]> {
+  const c = b.campaign;
+  const frozen = c.status === "confirmed" ? new Map((c.proposal ?? []).filter((e) => e.frozen).map((e) => [e.participantId, e.frozen!])) : new Map();
+  const live = b.participants.every((p) => frozen.has(p.id)) ? null : await evaluateBundle(tx, b, today);
+  return b.participants.map((p, i) => {
+    const f = frozen.get(p.id);
+    return f ? { participantId: p.id, name: p.displayName, results: f.results, proposed: f.proposed, missing: f.missing } : live![i];
+  });
+}
+
+/** The cut date computed criteria are judged at by default: the one frozen at confirmation, else min(period end, today). */
+export function campaignCutOff(c: CampaignRow, today: IsoDate): IsoDate {
+  const frozen = c.status === "confirmed" ? c.proposal?.find((e) => e.frozen)?.frozen?.cutOff : undefined;
+  return frozen ?? (c.periodTo < today ? c.periodTo : today);
+}
+
 export async function evaluateBundle(tx: Tx, b: CampaignBundle, today: IsoDate): Promise<ParticipantResult[]> {
   const c = b.campaign;
   const facts = await campaignFacts(tx, c.orgId, c.year, c.periodFrom, c.periodTo);
@@ -311,13 +332,15 @@ export async function confirmCampaign(db: Db, actor: Actor, campaignId: string, 
   await db.transaction(async (tx) => {
     const c = await lockOpen(tx, campaignId);
     const results = await evaluateBundle(tx, await loadCampaign(tx, c), today);
-    const proposal = checkProposal(results, entries);
+    const cutOff = c.periodTo < today ? c.periodTo : today;
+    const frozen = new Map(results.map((r) => [r.participantId, { cutOff, results: r.results, proposed: r.proposed, missing: r.missing }]));
+    const proposal = checkProposal(results, entries).map((e) => ({ ...e, frozen: frozen.get(e.participantId) }));
     const now = new Date();
     await tx.update(emulationCampaigns).set({ status: "confirmed", proposal, confirmedBy: actor.id, confirmedAt: now, updatedAt: now }).where(eq(emulationCampaigns.id, c.id));
     const included = proposal.filter((e) => e.included).length;
     const differing = proposal.filter((e, i) => e.included !== results[i].proposed).length;
     await audit(tx, actor, c, "status", `Xác nhận danh sách đề nghị khen thưởng của phong trào thi đua "${c.title}" (${included}/${proposal.length} được đề nghị${differing ? `, ${differing} khác đề xuất theo tiêu chí` : ""}) ngày ${formatViDate(today)}`, {
-      status: ["open", "confirmed"], proposal,
+      status: ["open", "confirmed"], proposal: proposal.map(({ frozen: _, ...decision }) => decision),
     });
   });
 }

@@ -7,6 +7,7 @@ import {
   type InitiativeAuthor, type InitiativeChange,
 } from "../domain/initiatives.js";
 import { diff, recordAudit } from "./audit.js";
+import { refreshReformTargets } from "./computed-targets.js";
 import { initiativeCalls, initiativeEvidence, initiatives, plans, targets, units, users } from "./schema.js";
 import { foreignUnitIds } from "./units.js";
 import type { Actor } from "./plans.js";
@@ -151,6 +152,7 @@ export async function createInitiative(db: Db, actor: Actor, orgId: string, inpu
       orgId, userId: actor.id, action: "create", entity: "initiative", entityId: row.id,
       summary: `Đăng ký sáng kiến "${row.title}"`, changes: { after: { ...input, authors } },
     });
+    await refreshReformTargets(tx, orgId, row.year, today);
     return row.id;
   });
 }
@@ -175,16 +177,18 @@ export async function updateInitiative(db: Db, actor: Actor, row: InitiativeRow,
       summary: changes.status ? `Chuyển sáng kiến "${title}" sang trạng thái "${INITIATIVE_STATUS_LABELS[check.state.status]}"` : `Sửa sáng kiến "${title}"`,
       changes,
     });
+    await refreshReformTargets(tx, row.orgId, row.year, today);
   });
 }
 
-export async function deleteInitiative(db: Db, actor: Actor, row: InitiativeRow): Promise<void> {
+export async function deleteInitiative(db: Db, actor: Actor, row: InitiativeRow, today: IsoDate): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(initiatives).where(eq(initiatives.id, row.id));
     await recordAudit(tx, {
       orgId: row.orgId, userId: actor.id, action: "delete", entity: "initiative", entityId: row.id,
       summary: `Xóa sáng kiến "${row.title}"`, changes: { before: { year: row.year, title: row.title, unitId: row.unitId, authors: row.authors, submittedOn: row.submittedOn, status: row.status, recognisedOn: row.recognisedOn, appliedOn: row.appliedOn } },
     });
+    await refreshReformTargets(tx, row.orgId, row.year, today);
   });
 }
 

@@ -11,6 +11,7 @@ import { conflict, invalid } from "../domain/errors.js";
 import { findingTransition, type FindingStatusChange, type InspectionFacts } from "../domain/inspections/coverage.js";
 import { COUNTED_UNIT_KINDS } from "../domain/inspections/units.js";
 import { diff, recordAudit } from "./audit.js";
+import { refreshReformTargets } from "./computed-targets.js";
 import type { Db, Tx } from "./connection.js";
 import type { Actor } from "./plans.js";
 import { findingUpdates, inspectionFindings, inspectionPlans, inspections, organisations, units, users } from "./schema.js";
@@ -184,15 +185,17 @@ export async function updateInspection(db: Db, actor: Actor, i: InspectionView, 
     await tx.update(inspections).set({ ...changes, updatedAt: new Date() }).where(eq(inspections.id, i.id));
     const summary = changes.conductedOn && !i.conductedOn ? `Ghi nhận kết quả kiểm tra CCHC tại ${i.unit.name} ngày ${formatViDate(changes.conductedOn)}` : `Sửa cuộc kiểm tra CCHC tại ${i.unit.name}`;
     await recordAudit(tx, { orgId: i.orgId, userId: actor.id, action: "update", entity: "inspection", entityId: i.id, summary, changes: changed });
+    await refreshReformTargets(tx, i.orgId, i.year, today);
   });
 }
 
-export async function deleteInspection(db: Db, actor: Actor, i: InspectionView): Promise<void> {
+export async function deleteInspection(db: Db, actor: Actor, i: InspectionView, today: IsoDate): Promise<void> {
   await db.transaction(async (tx) => {
     const [found] = await tx.select({ id: inspectionFindings.id }).from(inspectionFindings).where(eq(inspectionFindings.inspectionId, i.id)).limit(1);
     if (found) throw conflict("Cuộc kiểm tra đã ghi nhận vấn đề phát hiện nên không thể xóa.");
     await tx.delete(inspections).where(eq(inspections.id, i.id));
     await recordAudit(tx, { orgId: i.orgId, userId: actor.id, action: "delete", entity: "inspection", entityId: i.id, summary: `Xóa cuộc kiểm tra CCHC tại ${i.unit.name}`, changes: { before: { ...i, unit: undefined } } });
+    await refreshReformTargets(tx, i.orgId, i.year, today);
   });
 }
 
@@ -200,7 +203,7 @@ function checkFixDue(fixDue: IsoDate, conductedOn: IsoDate) {
   if (fixDue < conductedOn) throw invalid(`Hạn khắc phục (${formatViDate(fixDue)}) không được trước ngày kiểm tra (${formatViDate(conductedOn)}).`, "fixDue");
 }
 
-export async function createFinding(db: Db, actor: Actor, i: InspectionView, input: FindingInput): Promise<string> {
+export async function createFinding(db: Db, actor: Actor, i: InspectionView, input: FindingInput, today: IsoDate): Promise<string> {
   if (!i.conductedOn) throw conflict("Cuộc kiểm tra chưa diễn ra nên chưa thể ghi nhận vấn đề phát hiện.");
   checkFixDue(input.fixDue, i.conductedOn);
   return db.transaction(async (tx) => {
@@ -209,6 +212,7 @@ export async function createFinding(db: Db, actor: Actor, i: InspectionView, inp
     const [row] = await tx.insert(inspectionFindings).values({ ...input, orgId: i.orgId, inspectionId: i.id, sortOrder: last + 1 }).returning();
     await recordAudit(tx, { orgId: i.orgId, userId: actor.id, action: "create", entity: "finding", entityId: row.id,
       summary: `Ghi nhận vấn đề phát hiện qua kiểm tra tại ${i.unit.name}: "${input.description}" (hạn khắc phục ${formatViDate(input.fixDue)})`, changes: { after: input } });
+    await refreshReformTargets(tx, i.orgId, i.year, today);
     return row.id;
   });
 }
@@ -254,5 +258,6 @@ export async function addFindingUpdate(db: Db, actor: Actor, f: FindingView, inp
       summary: `${CHANGE_SUMMARY[input.statusChange ?? "note"]} vấn đề "${f.description}" ngày ${formatViDate(date)}${note ? `: ${note}` : ""}`,
       changes: input.statusChange ? { status: [f.status, step.next], date, note } : { date, note },
     });
+    if (input.statusChange) await refreshReformTargets(tx, f.orgId, f.inspection.year, today);
   });
 }

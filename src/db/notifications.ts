@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { notifications, users } from "./schema.js";
+import { inspectionFindings, notifications, users } from "./schema.js";
 import type { Tx } from "./connection.js";
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -38,7 +38,11 @@ export async function usersOfUnits(tx: Tx, unitIds: string[]): Promise<string[]>
 }
 
 export async function listNotifications(tx: Tx, userId: string, limit = 50) {
-  const items = await tx.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(limit);
+  // A finding reminder opens the inspection the finding belongs to.
+  const items = await tx.select({ n: notifications, inspectionId: inspectionFindings.inspectionId }).from(notifications)
+    .leftJoin(inspectionFindings, eq(inspectionFindings.id, notifications.findingId))
+    .where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(limit)
+    .then((rows) => rows.map((r) => ({ ...r.n, inspectionId: r.inspectionId })));
   const [{ unread }] = await tx.select({ unread: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return { unread, items };
 }

@@ -2,8 +2,9 @@
  * What a periodic report of a commune rests on, read from the records of its
  * window: the year's plans, their tasks as they stood on the window's last day
  * (a task done later counts as not done), the latest note and evidence of each
- * by then, the tasks due in the next window, the targets' latest values, and
- * the one-stop figures with Biểu 06 rows per field.
+ * by then, the tasks due in the next window, the targets' latest values, the
+ * one-stop figures with Biểu 06 rows per field, and the self-inspection and
+ * initiative records.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { AreaCode } from "../domain/areas.js";
@@ -12,13 +13,15 @@ import { breakdown } from "../domain/indicators/breakdown.js";
 import { makeContext } from "../domain/indicators/qd766.js";
 import { bieu06Row } from "../domain/reports/bieu06.js";
 import { nextWindow } from "../domain/reports/calendar.js";
-import type { ReportInput, ReportTaskFact, ReportWindow } from "../domain/reports/types.js";
+import type { ReportInput, ReportReformFacts, ReportTaskFact, ReportWindow } from "../domain/reports/types.js";
+import { addDays } from "../domain/dates.js";
 import { periodByKey } from "../domain/periods.js";
 import { targetLight, type TargetOp } from "../domain/targets.js";
 import type { Tx } from "./connection.js";
 import { figuresOf } from "./indicator-figures.js";
 import type { OrgRow } from "./orgs.js";
 import { loadRecords } from "./records.js";
+import { loadReformRecords, reformFiguresAt } from "./reform-records.js";
 import { dossiers, evidenceFiles, organisations, plans, taskUpdates, tasks } from "./schema.js";
 import { loadTargets } from "./targets.js";
 import { deriveFor, loadTaskViews, type TaskView } from "./tasks.js";
@@ -33,6 +36,28 @@ function factOf(t: TaskView, asOf: string, notes: Map<string, string>, evidence:
     id: t.id, planId: t.planId, ref: t.ref, title: t.title, area: asArea(t.area), lead: t.lead.map((u) => u.name), product: t.product,
     dueDate: t.dueDate, doneOn, status: derived.status, lastNote: notes.get(t.id) ?? null, evidenceCount: evidence.get(t.id) ?? 0,
   };
+}
+
+/** The inspection plan's figures at the window's end; the initiatives registered and recognised in the window. */
+async function reformFacts(tx: Tx, orgId: string, window: ReportWindow): Promise<ReportReformFacts | undefined> {
+  const records = await loadReformRecords(tx, orgId, window.year);
+  const end = reformFiguresAt(records, window.to);
+  const before = reformFiguresAt(records, addDays(window.from, -1));
+  const plan = end.inspectionPlan;
+  const units = end.unitsInspected;
+  const findings = end.findingsHandled;
+  const facts: ReportReformFacts = {
+    inspection: plan && units ? {
+      targetShare: plan.targetShare,
+      units: { inspected: units.numerator, total: units.denominator },
+      findings: { total: findings?.denominator ?? 0, handled: findings?.numerator ?? 0, escalated: findings?.escalated ?? 0 },
+    } : null,
+    initiatives: end.initiatives.submitted > 0 ? {
+      submitted: end.initiatives.submitted - before.initiatives.submitted,
+      recognised: end.initiatives.recognised - before.initiatives.recognised,
+    } : null,
+  };
+  return facts.inspection || facts.initiatives ? facts : undefined;
 }
 
 export async function reportInput(tx: Tx, commune: OrgRow, window: ReportWindow): Promise<ReportInput> {
@@ -95,5 +120,6 @@ export async function reportInput(tx: Tx, commune: OrgRow, window: ReportWindow)
     nextTasks: nextViews.map((t) => factOf(t, window.to, notes, evidence, checkIns)),
     targets,
     oneStop,
+    reform: await reformFacts(tx, commune.id, window),
   };
 }

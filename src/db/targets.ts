@@ -96,7 +96,7 @@ export async function recordTargetValue(db: Db, actor: Actor, target: TargetRow,
   const window = periodByKey(period);
   if (!window) throw invalid("Kỳ số liệu không hợp lệ (ví dụ: 2025-03, 2025-Q1, 2025-H1, 2025).", "period");
   if (window.start > today) throw invalid(`Kỳ ${window.label} chưa bắt đầu nên chưa thể ghi nhận số liệu.`, "period");
-  if (target.dataSource === "computed") throw invalid("Chỉ tiêu này lấy số liệu tự động từ dữ liệu một cửa; muốn nhập tay, hãy đổi nguồn số liệu của chỉ tiêu sang \"Nhập tay\".", "value");
+  if (target.dataSource === "computed") throw invalid("Chỉ tiêu này lấy số liệu tự động từ dữ liệu của hệ thống; muốn nhập tay, hãy đổi nguồn số liệu của chỉ tiêu sang \"Nhập tay\".", "value");
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(targetValues).where(and(eq(targetValues.targetId, target.id), eq(targetValues.period, period)));
     await tx.insert(targetValues).values({ orgId: target.orgId, targetId: target.id, period, value, note, recordedBy: actor.id })

@@ -332,6 +332,10 @@ describe.each(DB_KINDS)("emulation campaigns on %s", (kind) => {
       expect(res.body.error.message).toBe(CONFIRMED);
     }
 
+    // The confirmed list no longer moves with the records: completing the missing task changes nothing until it is reopened.
+    expect((await c.focal.post(`/api/tasks/${missingTaskId}/updates`, updateForm({ note: "Đã hoàn thành muộn.", markDone: "true", date: "2027-10-10" }))).status).toBe(201);
+    expect(result(participant(await get(), "Tư pháp – Hộ tịch"), "c1")).toMatchObject({ outcome: "missed", text: "9/10 nhiệm vụ hoàn thành (90 %) — yêu cầu ≥ 100 %" });
+
     const docx = await c.focal.get(`/api/campaigns/${campaignId}/proposal.docx`);
     expect(docx.status).toBe(200);
     expect(docx.headers.get("content-type")).toBe(DOCX);
@@ -364,6 +368,7 @@ describe.each(DB_KINDS)("emulation campaigns on %s", (kind) => {
     expect(reopened.status).toBe(200);
     expect(reopened.body).toMatchObject({ status: "open", confirmedBy: null, confirmedAt: null, can: { export: false } });
     expect(reopened.body.proposal).toEqual(confirmed.body.proposal);
+    expect(result(participant(reopened.body, "Tư pháp – Hộ tịch"), "c1").outcome, "reopened, the results follow the records again").toBe("met");
     expect((await c.focal.get(`/api/campaigns/${campaignId}/proposal.xlsx`)).status).toBe(409);
     expect((await c.focal.patch(`/api/campaigns/${campaignId}`, { title: "Phong trào thi đua cải cách hành chính năm 2027" })).body.title).toBe("Phong trào thi đua cải cách hành chính năm 2027");
 

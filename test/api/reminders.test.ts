@@ -53,11 +53,18 @@ describe.each(DB_KINDS)("daily reminders on %s", (kind) => {
       const officers = people.filter((p) => p.units.some((u) => monitors.includes(u.id)));
       for (const p of officers.length ? officers : people.filter((x) => x.role === "focal_point")) expected.get(p.username)!.add(`target_at_risk:${t.id}`);
     }
+    // Inspection findings near or past their fix deadline: the responsible unit's officers, and the focal point of overdue ones.
+    const findings = (await c.focal.get(`/api/orgs/${c.orgId}/findings?year=2026`)).body.findings.filter((f: any) => f.displayStatus === "due_soon" || f.displayStatus === "overdue");
+    expect(findings.length, "the demo has a finding past its deadline").toBeGreaterThan(0);
+    for (const f of findings) for (const p of people) {
+      const overdue = f.displayStatus === "overdue";
+      if (p.units.some((u) => u.id === f.responsibleUnit.id) || (overdue && p.role === "focal_point")) expected.get(p.username)!.add(`finding_${overdue ? "overdue" : "due_soon"}:${f.id}`);
+    }
     // The 6-month report (data to 14/06, due 16/06) is not sent yet: the focal point and the chairman hear of it.
     for (const p of people) if (p.role === "focal_point" || p.role === "chairman") expected.get(p.username)!.add("report_due:null");
     for (const p of people) {
       const box = await inbox(p.username);
-      const keys = box.items.map((n) => (n.kind === "target_at_risk" ? `target_at_risk:${targets.find((t: any) => n.message.includes(`"${t.text}"`))?.id}` : `${n.kind}:${n.taskId}`));
+      const keys = box.items.map((n) => (n.kind === "target_at_risk" ? `target_at_risk:${targets.find((t: any) => n.message.includes(`"${t.text}"`))?.id}` : `${n.kind}:${n.taskId ?? n.findingId}`));
       expect(new Set(keys), p.username).toEqual(expected.get(p.username));
       expect(box.unread, p.username).toBe(box.items.length);
     }

@@ -17,9 +17,10 @@ describe.each(DB_KINDS)("demo data and login on %s", (kind) => {
     const client = await app.login("dm.tinhkhe");
     const me = (await client.get("/api/auth/me")).body;
     const plans = (await client.get(`/api/orgs/${me.orgId}/plans`)).body;
-    expect(plans).toHaveLength(1);
-    expect(plans[0].year).toBe(2026);
-    const plan = (await client.get(`/api/plans/${plans[0].id}`)).body;
+    // The annual plan in force, and the emulation plan the focal point drafted for the year's campaign.
+    expect(plans.map((p: any) => [p.type, p.status, p.year]).sort()).toEqual([["annual", "active", 2026], ["emulation", "draft", 2026]]);
+    const annual = plans.find((p: any) => p.type === "annual");
+    const plan = (await client.get(`/api/plans/${annual.id}`)).body;
     expect(plan.tasks).toHaveLength(30);
     expect(new Set(plan.tasks.map((t: any) => t.area))).toContain("thu-tuc-hanh-chinh");
     expect(plan.targets.length).toBe(4);

@@ -6,7 +6,7 @@ import { WEB_ROOT, launchChromium, requireWebBuild, signIn } from "../support/br
 
 const TODAY = "2026-06-15";
 /** A build elsewhere than web/dist (while others run browser tests on it) can be named here. */
-const webRoot = process.env.CCHC_TEST_WEB_ROOT ?? WEB_ROOT;
+const webRoot = WEB_ROOT;
 const percent = (text: string) => (text.trim() === "–" || text.trim() === "" ? null : Number(text.replace("%", "").replace(/\./g, "").replace(",", ".").trim()));
 
 /**

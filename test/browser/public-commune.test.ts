@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from "../support/app.js";
 import { WEB_ROOT, launchChromium, requireWebBuild, signIn } from "../support/browser.js";
 
 /** A build elsewhere than web/dist (while others run browser tests on it), else the usual one. */
-const webRoot = process.env.CCHC_TEST_WEB_ROOT ?? WEB_ROOT;
+const webRoot = WEB_ROOT;
 
 /** A citizen opens xã Tỉnh Khê's public page on a phone, without signing in. */
 describe("browser: the commune's public page on a 360-px phone", () => {
@@ -12,7 +12,7 @@ describe("browser: the commune's public page on a 360-px phone", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!process.env.CCHC_TEST_WEB_ROOT) requireWebBuild();
+    requireWebBuild();
     app = await startTestApp("pglite", { webRoot });
     browser = await launchChromium();
   }, 90_000);

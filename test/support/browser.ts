@@ -15,8 +15,8 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The built browser app the test server serves; a missing build fails with how to make it. */
-export const WEB_ROOT = fileURLToPath(new URL("../../web/dist", import.meta.url));
+/** The built browser app the test server serves (CCHC_TEST_WEB_ROOT points to another build); a missing build fails with how to make it. */
+export const WEB_ROOT = process.env.CCHC_TEST_WEB_ROOT ?? fileURLToPath(new URL("../../web/dist", import.meta.url));
 export function requireWebBuild(): void {
   if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error("Chưa build giao diện web: hãy chạy \"npm run build:web\" (npm test tự làm việc này).");
 }

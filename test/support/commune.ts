@@ -18,7 +18,7 @@ export async function openCommune(app: TestApp): Promise<Commune> {
   const byCode = new Map(units.map((u) => [u.code, u.id]));
   return {
     orgId: me.orgId,
-    planId: plans[0].id,
+    planId: plans.find((p: { type: string }) => p.type === "annual").id,
     focal,
     unitId: (code) => {
       const id = byCode.get(code);

@@ -18,6 +18,8 @@ import { queryClient } from './lib/queryClient';
 import { parsePlanSearch } from './features/plans/planFilters';
 import { parseIndicatorSearch } from './features/indicators/indicatorSearch';
 import { parseProvinceReportsSearch, parseReportsSearch } from './features/reports/reportSearch';
+import { parseFindingsSearch, parseInspectionSearch, parseInspectionsSearch } from './features/inspections/inspectionSearch';
+import { parseInitiativesSearch } from './features/initiatives/initiativeSearch';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -261,18 +263,21 @@ const reportRoute = createRoute({
 const inspectionsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'kiem-tra',
+  validateSearch: parseInspectionsSearch,
   component: lazyRouteComponent(() => import('./features/inspections/InspectionsPage'), 'InspectionsPage'),
 });
 
 const findingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'kiem-tra/van-de',
+  validateSearch: parseFindingsSearch,
   component: lazyRouteComponent(() => import('./features/inspections/FindingsPage'), 'FindingsPage'),
 });
 
 const inspectionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'kiem-tra/$inspectionId',
+  validateSearch: parseInspectionSearch,
   component: lazyRouteComponent(() => import('./features/inspections/InspectionPage'), 'InspectionPage'),
 });
 
@@ -280,6 +285,7 @@ const inspectionRoute = createRoute({
 const initiativesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'sang-kien',
+  validateSearch: parseInitiativesSearch,
   component: lazyRouteComponent(() => import('./features/initiatives/InitiativesPage'), 'InitiativesPage'),
 });
 
@@ -287,6 +293,10 @@ const initiativesRoute = createRoute({
 const campaignsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'thi-dua',
+  validateSearch: (search: Record<string, unknown>): { year?: number } => {
+    const year = Number(search.year);
+    return { year: Number.isInteger(year) && year > 2000 && year < 2100 ? year : undefined };
+  },
   component: lazyRouteComponent(() => import('./features/emulation/CampaignsPage'), 'CampaignsPage'),
 });
 

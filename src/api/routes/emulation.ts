@@ -10,7 +10,7 @@ import { METRICS, METRIC_KEYS } from "../../domain/emulation/types.js";
 import { conflict, forbidden, invalid, notFound } from "../../domain/errors.js";
 import type { Tx } from "../../db/connection.js";
 import {
-  CONFIRMED, addParticipant, confirmCampaign, createCampaign, createCampaignFromPlan, deleteCampaign, emulationPlansOf, evaluateBundle,
+  CONFIRMED, addParticipant, campaignCutOff, campaignResults, confirmCampaign, createCampaign, createCampaignFromPlan, deleteCampaign, emulationPlansOf, evaluateBundle,
   getCampaignRow, getParticipantRow, listCampaignRows, loadCampaign, removeParticipant, reopenCampaign, updateCampaign, upsertJudgment,
   type CampaignRow,
 } from "../../db/emulation.js";
@@ -83,12 +83,12 @@ export const emulationRoutes: RouteModule = (app, ctx) => {
   const present = async (tx: Tx, viewer: Viewer, c: CampaignRow & { org: OrgRef }) => {
     const today = ctx.today();
     const b = await loadCampaign(tx, c);
-    const results = await evaluateBundle(tx, b, today);
+    const results = await campaignResults(tx, b, today);
     const groups = c.sourcePlanId ? await loadTaskViews(tx, tasksOfPlan(c.sourcePlanId), today) : [];
     const names = new Map(b.participants.map((p) => [p.id, p.displayName]));
     return {
       id: c.id, orgId: c.orgId, title: c.title, year: c.year, periodFrom: c.periodFrom, periodTo: c.periodTo, status: c.status,
-      cutOff: minDate(c.periodTo, today),
+      cutOff: campaignCutOff(c, today),
       sourcePlan: b.sourcePlan,
       contentGroups: groups.map((t) => ({ taskId: t.id, ref: t.ref, title: t.title, area: t.area, status: t.derived.status, leadUnits: t.lead.map((u) => u.name) })),
       criteria: c.criteria.map((k) => {
@@ -99,7 +99,7 @@ export const emulationRoutes: RouteModule = (app, ctx) => {
         id: p.id, kind: p.kind, unit: { id: p.unitId, name: p.unitName }, userId: p.userId, name: p.displayName, title: p.title,
         results: results[i].results, proposed: results[i].proposed, missing: results[i].missing,
       })),
-      proposal: c.proposal ? c.proposal.filter((e) => names.has(e.participantId)).map((e) => ({ ...e, name: names.get(e.participantId)! })) : null,
+      proposal: c.proposal ? c.proposal.filter((e) => names.has(e.participantId)).map(({ frozen: _, ...e }) => ({ ...e, name: names.get(e.participantId)! })) : null,
       confirmedBy: b.confirmedByName,
       confirmedAt: c.confirmedAt?.toISOString() ?? null,
       metrics: METRIC_KEYS.map((key) => ({ key, ...METRICS[key] })),
@@ -241,7 +241,7 @@ export const emulationRoutes: RouteModule = (app, ctx) => {
     const c = await campaignFor(viewer, id, "read");
     if (c.status !== "confirmed" || !c.proposal) throw conflict("Danh sách đề nghị khen thưởng chưa được xác nhận nên chưa xuất được.");
     const b = await loadCampaign(db, c);
-    const results = await evaluateBundle(db, b, ctx.today());
+    const results = await campaignResults(db, b, ctx.today());
     const org = (await getOrg(db, c.orgId))!;
     const province = org.parentId ? await getOrg(db, org.parentId) : null;
     const decisions = new Map(c.proposal.map((e) => [e.participantId, e]));

@@ -184,7 +184,7 @@ export const initiativeRoutes: RouteModule = (app, ctx) => {
   }, async (request) => {
     const viewer = requireViewer(request);
     const { row } = await initiativeFor(viewer, request.params.initiativeId, "delete");
-    await deleteInitiative(db, viewer, row);
+    await deleteInitiative(db, viewer, row, ctx.today());
     return { ok: true };
   });
 

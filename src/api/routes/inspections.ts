@@ -225,7 +225,7 @@ export const inspectionRoutes: RouteModule = (app, ctx) => {
   app.delete("/api/inspections/:inspectionId", { schema: { tags: TAGS, summary: "Xóa cuộc kiểm tra chưa có vấn đề phát hiện", params: inspectionParam } }, async (request) => {
     const viewer = requireViewer(request);
     const { i } = await inspectionFor(viewer, request.params.inspectionId, true);
-    await deleteInspection(db, viewer, i);
+    await deleteInspection(db, viewer, i, ctx.today());
     return { ok: true };
   });
 
@@ -265,7 +265,7 @@ export const inspectionRoutes: RouteModule = (app, ctx) => {
     const viewer = requireViewer(request);
     const { i } = await inspectionFor(viewer, request.params.inspectionId, true);
     const b = request.body;
-    const id = await createFinding(db, viewer, i, { area: b.area ?? null, description: b.description, severity: b.severity ?? "moderate", responsibleUnitId: b.responsibleUnitId, fixDue: b.fixDue });
+    const id = await createFinding(db, viewer, i, { area: b.area ?? null, description: b.description, severity: b.severity ?? "moderate", responsibleUnitId: b.responsibleUnitId, fixDue: b.fixDue }, ctx.today());
     reply.code(201);
     return presentFindingDetail(viewer, id);
   });

@@ -16,7 +16,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
     const { unread, items } = await listNotifications(db, viewer.id);
     return {
       unread,
-      items: items.map((n) => ({ id: n.id, kind: n.kind, message: n.message, taskId: n.taskId, planId: n.planId, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
+      items: items.map((n) => ({ id: n.id, kind: n.kind, message: n.message, taskId: n.taskId, planId: n.planId, findingId: n.findingId, inspectionId: n.inspectionId, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })),
     };
   });
 

@@ -129,8 +129,9 @@ export async function seedDemoReformRecords(tx: Tx, c: DemoReformCommune, today:
   }
 
   // The emulation plan (Kế hoạch phát động phong trào thi đua), whose contents are the campaign's content groups.
+  // It is still a draft awaiting the chairman: once approved, its contents count in the plans' progress like any task.
   const [emulationPlan] = await tx.insert(plans).values({
-    orgId: c.orgId, type: "emulation", number: "09/KH-UBND", issuedDate: d(1, 25), year, status: "active", createdBy: c.focalPointId,
+    orgId: c.orgId, type: "emulation", year, status: "draft", createdBy: c.focalPointId,
     title: `Phát động phong trào thi đua đẩy mạnh cải cách hành chính trên địa bàn xã năm ${year}`,
     issuer: "Ủy ban nhân dân xã Tỉnh Khê", signerName: "Võ Minh Chính", signerTitle: "Chủ tịch",
   }).returning();

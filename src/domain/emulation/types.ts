@@ -1,4 +1,5 @@
 import type { IsoDate } from "../dates.js";
+import type { ParticipantResult } from "./evaluate.js";
 
 /**
  * Emulation campaigns (thi đua): criteria are data. A computed criterion reads
@@ -39,4 +40,10 @@ export interface ProposalEntry {
   included: boolean;
   /** Required when the decision differs from what the criteria propose. */
   reason: string | null;
+  /**
+   * The participant's results as they stood when the list was confirmed (and
+   * the cut date they were judged at): a confirmed list and its documents do
+   * not move when records change afterwards. Absent on entries stored before.
+   */
+  frozen?: { cutOff: IsoDate; results: ParticipantResult["results"]; proposed: boolean; missing: string[] };
 }

@@ -13,6 +13,13 @@ describe("suggestIndicator", () => {
       ["Tỷ lệ giải quyết hồ sơ đúng hạn", "%", 98, "on_time"],
       ["Tỷ lệ hài lòng của người dân", "%", 95, "satisfaction"],
       ["Điểm Bộ chỉ số 766", "điểm", 80, "index766"],
+      ["100% vấn đề phát hiện qua kiểm tra được xử lý", "%", 100, "findings_handled"],
+      ["100% vấn đề phát hiện qua kiểm tra cải cách hành chính phải được xử lý hoặc kiến nghị cấp có thẩm quyền xử lý", "%", 100, "findings_handled"],
+      ["Kiểm tra tối thiểu 50% đơn vị", "%", 50, "inspection_coverage"],
+      ["Tự kiểm tra công tác CCHC tại ít nhất 30% bộ phận chuyên môn", "%", 30, "inspection_coverage"],
+      ["Tỷ lệ bộ phận được kiểm tra CCHC trong năm", "%", 50, "inspection_coverage"],
+      ["03 sáng kiến", null, 3, "initiatives"],
+      ["Có ít nhất 01 sáng kiến gửi về Phòng Kinh tế trước ngày 20/11 hàng năm", "sáng kiến", 1, "initiatives"],
     ];
     for (const [text, unit, value, key] of cases) expect(suggestIndicator(text, unit, value), text).toBe(key);
   });
@@ -21,5 +28,8 @@ describe("suggestIndicator", () => {
     expect(suggestIndicator("Tỷ lệ lập hồ sơ công việc trên môi trường mạng", "%", 70)).toBeNull();
     expect(suggestIndicator("Thủ tục hành chính nội bộ được công khai", "%", 100)).toBeNull();
     expect(suggestIndicator("Giải quyết đúng hạn 500 hồ sơ", "hồ sơ", 500)).toBeNull();
+    // Documents checked under the legal-framework area are not units inspected; a share of initiatives is not their count.
+    expect(suggestIndicator("Tỷ lệ văn bản quy phạm pháp luật được kiểm tra, rà soát", "%", 100)).toBeNull();
+    expect(suggestIndicator("100% sáng kiến được áp dụng", "%", 100)).toBeNull();
   });
 });

@@ -3,12 +3,16 @@ import type { Rates } from "./compute.js";
 
 /**
  * The figures a plan target can be linked to (`targets.indicator_key`): the
- * contract's rates, and the Decision 766 total. Labels are what a commune's plan
- * calls them.
+ * one-stop rates and the Decision 766 total, computed from the dossiers; the
+ * self-inspection coverage, the findings handled and the initiatives, from the
+ * inspection and initiative records. Labels are what a commune's plan calls them.
  */
 export type RateKey = keyof Rates;
-export type IndicatorKey = RateKey | "index766";
-export interface IndicatorInfo { key: IndicatorKey; label: string; unit: "%" | "điểm"; keywords: string[] }
+export type OneStopKey = RateKey | "index766";
+export const REFORM_KEYS = ["inspection_coverage", "findings_handled", "initiatives"] as const;
+export type ReformKey = (typeof REFORM_KEYS)[number];
+export type IndicatorKey = OneStopKey | ReformKey;
+export interface IndicatorInfo { key: IndicatorKey; label: string; unit: "%" | "điểm" | "sáng kiến"; keywords: string[] }
 
 export const INDICATOR_CATALOGUE: IndicatorInfo[] = [
   { key: "on_time", label: "Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn", unit: "%", keywords: ["dung han", "truoc han", "dung hen"] },
@@ -23,16 +27,26 @@ export const INDICATOR_CATALOGUE: IndicatorInfo[] = [
   { key: "feedback_on_time", label: "Tỷ lệ phản ánh, kiến nghị xử lý đúng hạn", unit: "%", keywords: ["phan anh", "kien nghi", "pakn"] },
   { key: "satisfaction", label: "Tỷ lệ hài lòng của người dân, doanh nghiệp", unit: "%", keywords: ["hai long"] },
   { key: "index766", label: "Điểm Bộ chỉ số 766 (phục vụ người dân, doanh nghiệp)", unit: "điểm", keywords: ["766", "bo chi so"] },
+  { key: "inspection_coverage", label: "Tỷ lệ bộ phận được kiểm tra CCHC trong năm", unit: "%", keywords: ["bo phan duoc kiem tra", "don vi duoc kiem tra", "co quan duoc kiem tra", "tu kiem tra", "kiem tra cai cach", "kiem tra cchc", "kiem tra toi thieu", "kiem tra it nhat"] },
+  { key: "findings_handled", label: "Tỷ lệ vấn đề phát hiện qua kiểm tra được xử lý", unit: "%", keywords: ["phat hien qua kiem tra", "van de phat hien"] },
+  { key: "initiatives", label: "Số sáng kiến, giải pháp CCHC", unit: "sáng kiến", keywords: ["sang kien"] },
 ];
 export const INDICATOR_KEYS = INDICATOR_CATALOGUE.map((i) => i.key) as [IndicatorKey, ...IndicatorKey[]];
 export const indicatorInfo = (key: string | null | undefined) => INDICATOR_CATALOGUE.find((i) => i.key === key) ?? null;
+/** Whether a key is fed by the inspection and initiative records rather than by the one-stop dossiers. */
+export const isReformKey = (key: string | null | undefined): key is ReformKey => (REFORM_KEYS as readonly string[]).includes(key ?? "");
 
-/** Most specific first: "trực tuyến toàn trình" is fully online before it is online. */
-const SUGGEST_ORDER: IndicatorKey[] = ["fully_online", "online_payment", "e_results", "digitised_results", "digitised_dossiers", "reuse", "feedback_on_time", "satisfaction", "on_time", "online_submission", "index766"];
+/**
+ * Most specific first: "trực tuyến toàn trình" is fully online before it is
+ * online; "vấn đề phát hiện qua kiểm tra … kiến nghị" is about findings, not
+ * the one-stop feedback, nor the inspection coverage.
+ */
+const SUGGEST_ORDER: IndicatorKey[] = ["findings_handled", "inspection_coverage", "initiatives", "fully_online", "online_payment", "e_results", "digitised_results", "digitised_dossiers", "reuse", "feedback_on_time", "satisfaction", "on_time", "online_submission", "index766"];
 
 /**
  * The indicator a plan target's wording names, for a numeric target in %
- * (or in points for the 766 index); null when it names none.
+ * (or in points for the 766 index, a count for the initiatives); null when it
+ * names none.
  */
 export function suggestIndicator(text: string, unit: string | null, value: number | null): IndicatorKey | null {
   if (value === null) return null;

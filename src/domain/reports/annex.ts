@@ -36,6 +36,18 @@ function planRows({ input, tally }: DraftContext): AnnexRow[] {
   ]);
 }
 
+/** The year's self-inspection to the window's end, when the commune keeps an inspection plan. */
+function inspectionRows({ input }: DraftContext): AnnexRow[] {
+  const i = input.reform?.inspection ?? null;
+  return computed("chi-dao-dieu-hanh", i !== null, [
+    ["Số cơ quan, bộ phận được kiểm tra", "cơ quan, bộ phận", () => i!.units.inspected,
+      () => `${n(i!.units.inspected)}/${n(i!.units.total)} bộ phận; chỉ tiêu kế hoạch kiểm tra ${n(i!.targetShare)} %`],
+    ["Số tồn tại phát hiện qua kiểm tra", "tồn tại", () => i!.findings.total],
+    ["Số tồn tại đã xử lý", "tồn tại", () => i!.findings.handled,
+      () => (i!.findings.total ? `Đã khắc phục ${n(i!.findings.handled - i!.findings.escalated)}; kiến nghị cấp có thẩm quyền xử lý ${n(i!.findings.escalated)}` : "")],
+  ]);
+}
+
 function dossierRows({ input, bieu06Total: t }: DraftContext): AnnexRow[] {
   const c = input.oneStop?.counts;
   return computed("thu-tuc-hanh-chinh", t !== null && c !== undefined, [
@@ -64,13 +76,9 @@ function digitalRows({ input }: DraftContext): AnnexRow[] {
 export function annexRows(ctx: DraftContext): AnnexRow[] {
   return [
     ...planRows(ctx),
-    ...manual("chi-dao-dieu-hanh", [
-      ["Số văn bản chỉ đạo, điều hành CCHC đã ban hành", "văn bản"],
-      ["Số cơ quan, bộ phận được kiểm tra", "cơ quan, bộ phận"],
-      ["Số tồn tại phát hiện qua kiểm tra", "tồn tại"],
-      ["Số tồn tại đã xử lý", "tồn tại"],
-      ["Số tin, bài, hình thức tuyên truyền", "tin, bài"],
-    ]),
+    ...manual("chi-dao-dieu-hanh", [["Số văn bản chỉ đạo, điều hành CCHC đã ban hành", "văn bản"]]),
+    ...inspectionRows(ctx),
+    ...manual("chi-dao-dieu-hanh", [["Số tin, bài, hình thức tuyên truyền", "tin, bài"]]),
     ...manual("the-che", [
       ["Số văn bản quy phạm pháp luật ban hành", "văn bản"],
       ["Số văn bản được rà soát", "văn bản"],

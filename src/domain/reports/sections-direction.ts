@@ -2,6 +2,7 @@
  * The opening of a report (its basis) and section I, CÔNG TÁC CHỈ ĐẠO, ĐIỀU
  * HÀNH CẢI CÁCH HÀNH CHÍNH (reporting.md A3).
  */
+import { percent } from "../indicators/ratio.js";
 import { fold } from "../text.js";
 import { satisfactionFacts } from "./one-stop-facts.js";
 import { localityOf, lowerFirst, viDate, viNumber as n, viPercent } from "./format.js";
@@ -80,12 +81,43 @@ function planSection(ctx: DraftContext): ReportSection {
   return section("I.1", "1", "Ban hành và tổ chức thực hiện kế hoạch CCHC", 2, { facts, text: noteLines(general, w) });
 }
 
+/** " (48 %)", or "" when there is nothing to count. */
+const shareText = (part: number, whole: number) => {
+  const share = percent(part, whole);
+  return share === null ? "" : ` (${viPercent(share)})`;
+};
+
+/**
+ * I.2 from the inspection records, the year to the window's end: "Kế hoạch
+ * kiểm tra CCHC năm 2026: kiểm tra 3/6 bộ phận (50 %), chỉ tiêu 50 %; phát
+ * hiện 5 tồn tại, đã xử lý 3 (60 %), trong đó 1 kiến nghị cấp trên."
+ */
+function inspectionFacts(input: ReportInput): ReportFact[] {
+  const i = input.reform?.inspection;
+  if (!i) return [];
+  const { units, findings: f } = i;
+  const escalated = f.escalated ? `, trong đó ${n(f.escalated)} kiến nghị cấp trên` : "";
+  const found = f.total > 0 ? `; phát hiện ${n(f.total)} tồn tại, đã xử lý ${n(f.handled)}${shareText(f.handled, f.total)}${escalated}`
+    : units.inspected > 0 ? "; chưa phát hiện tồn tại phải xử lý" : "";
+  const inspected = `kiểm tra ${n(units.inspected)}/${n(units.total)} bộ phận${shareText(units.inspected, units.total)}`;
+  return [{ text: `Kế hoạch kiểm tra CCHC năm ${input.window.year}: ${inspected}, chỉ tiêu ${viPercent(i.targetShare)}${found}.` }];
+}
+
+/** I.4 from the initiative records: "Có 3 sáng kiến được đăng ký trong kỳ, 1 sáng kiến được công nhận." */
+function initiativeFacts(input: ReportInput): ReportFact[] {
+  const i = input.reform?.initiatives;
+  if (!i) return [];
+  const registered = i.submitted > 0 ? `Có ${n(i.submitted)} sáng kiến được đăng ký trong kỳ` : "Trong kỳ không có sáng kiến mới được đăng ký";
+  const recognised = i.recognised > 0 ? `${n(i.recognised)} sáng kiến được công nhận` : "chưa có sáng kiến nào được công nhận";
+  return [{ text: `${registered}, ${recognised}.` }];
+}
+
 export function directionSections(ctx: DraftContext): ReportSection[] {
   return [
     groupHeading("I", "I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"),
     planSection(ctx),
-    section("I.2", "2", "Kiểm tra, tự kiểm tra CCHC", 2),
+    section("I.2", "2", "Kiểm tra, tự kiểm tra CCHC", 2, { facts: inspectionFacts(ctx.input) }),
     section("I.3", "3", "Thông tin, tuyên truyền CCHC", 2),
-    section("I.4", "4", "Sáng kiến, mô hình mới; khảo sát sự hài lòng", 2, { facts: satisfactionFacts(ctx.input.oneStop, ctx.dossiers) }),
+    section("I.4", "4", "Sáng kiến, mô hình mới; khảo sát sự hài lòng", 2, { facts: [...initiativeFacts(ctx.input), ...satisfactionFacts(ctx.input.oneStop, ctx.dossiers)] }),
   ];
 }

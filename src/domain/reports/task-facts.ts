@@ -33,6 +33,7 @@ const INDICATOR_AREA: Record<IndicatorKey, AreaCode> = {
   on_time: "thu-tuc-hanh-chinh", feedback_on_time: "thu-tuc-hanh-chinh", satisfaction: "thu-tuc-hanh-chinh", index766: "thu-tuc-hanh-chinh",
   online_submission: "chinh-quyen-so", fully_online: "chinh-quyen-so", fully_online_eligible: "chinh-quyen-so", online_payment: "chinh-quyen-so",
   digitised_dossiers: "chinh-quyen-so", digitised_results: "chinh-quyen-so", e_results: "chinh-quyen-so", reuse: "chinh-quyen-so",
+  inspection_coverage: "chi-dao-dieu-hanh", findings_handled: "chi-dao-dieu-hanh", initiatives: "chi-dao-dieu-hanh",
 };
 
 /** The section II area a task or target is shown under; null: with the plan's general results in I.1. */

@@ -100,6 +100,21 @@ export interface ReportInput {
     /** The dossiers' window when the province counts them over other dates (reporting.md C7); default the report's window. */
     window?: { from: IsoDate; to: IsoDate };
   } | null;
+  /** What the self-inspection and initiative records hold; absent when the commune keeps neither. */
+  reform?: ReportReformFacts;
+}
+
+export interface ReportReformFacts {
+  /** The year's inspection plan as it stood at the window's end (year to date); null without a plan. */
+  inspection: {
+    targetShare: number;
+    /** Bộ phận inspected / bộ phận counted. */
+    units: { inspected: number; total: number };
+    /** Findings of the inspections held; handled = fixed or escalated, escalated among them. */
+    findings: { total: number; handled: number; escalated: number };
+  } | null;
+  /** Initiatives of the year registered and recognised within the window; null when the year has none by its end. */
+  initiatives: { submitted: number; recognised: number } | null;
 }
 
 // ---------- What it produces ----------

@@ -80,6 +80,11 @@ const NOTIFICATION_KIND_KEY: Record<NotificationKind, MessageKey> = {
   extension_requested: 'notificationKind.extension_requested',
   extension_decided: 'notificationKind.extension_decided',
   missing_checkin: 'notificationKind.missing_checkin',
+  target_at_risk: 'notificationKind.target_at_risk',
+  report_due: 'notificationKind.report_due',
+  report_returned: 'notificationKind.report_returned',
+  finding_due_soon: 'notificationKind.finding_due_soon',
+  finding_overdue: 'notificationKind.finding_overdue',
 };
 
 export function notificationKindLabel(kind: NotificationKind): string {

@@ -283,7 +283,12 @@ export type NotificationKind =
   | 'overdue'
   | 'extension_requested'
   | 'extension_decided'
-  | 'missing_checkin';
+  | 'missing_checkin'
+  | 'target_at_risk'
+  | 'report_due'
+  | 'report_returned'
+  | 'finding_due_soon'
+  | 'finding_overdue';
 
 export interface AppNotification {
   id: string;
@@ -291,6 +296,9 @@ export interface AppNotification {
   message: string;
   taskId: string | null;
   planId: string | null;
+  /** A finding reminder: the finding, and the inspection to open. */
+  findingId: string | null;
+  inspectionId: string | null;
   createdAt: string;
   readAt: string | null;
 }

@@ -15,6 +15,11 @@ const KIND_COLOR: Record<NotificationKind, string> = {
   extension_requested: 'blue',
   extension_decided: 'green',
   missing_checkin: 'red',
+  target_at_risk: 'orange',
+  report_due: 'orange',
+  report_returned: 'red',
+  finding_due_soon: 'orange',
+  finding_overdue: 'red',
 };
 
 export function NotificationBell() {
@@ -30,6 +35,7 @@ export function NotificationBell() {
     if (!item.readAt) markRead.mutate([item.id]);
     if (item.taskId) void navigate({ to: '/tasks/$taskId', params: { taskId: item.taskId } });
     else if (item.planId) void navigate({ to: '/plans/$planId', params: { planId: item.planId } });
+    else if (item.inspectionId) void navigate({ to: '/kiem-tra/$inspectionId', params: { inspectionId: item.inspectionId }, search: { finding: item.findingId ?? undefined } });
   };
 
   const label = unread > 0 ? t('notifications.bellUnread', { count: formatNumber(unread, 0) }) : t('notifications.bell');
