@@ -4,7 +4,7 @@ import { renderCommendationXlsx } from "../../documents/commendation-xlsx.js";
 import { documentFileName } from "../../documents/file-name.js";
 import type { CommendationData } from "../../documents/inspection-emulation-data.js";
 import { communeIssuer } from "../../documents/issuer.js";
-import { vietnamDate, type IsoDate } from "../../domain/dates.js";
+import { vietnamDate } from "../../domain/dates.js";
 import { defaultCriteria, parseCriteria } from "../../domain/emulation/criteria.js";
 import { METRICS, METRIC_KEYS } from "../../domain/emulation/types.js";
 import { conflict, forbidden, invalid, notFound } from "../../domain/errors.js";
@@ -60,7 +60,6 @@ const confirmBody = z.object({
   }), { error: "Danh sách đề nghị khen thưởng là bắt buộc." }).max(1000),
 });
 
-const minDate = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 
 export const emulationRoutes: RouteModule = (app, ctx) => {
   const { db } = ctx.database;
