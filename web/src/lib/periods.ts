@@ -62,3 +62,11 @@ export function previousMonth(iso: string): string {
   const [year, month] = iso.split('-').map(Number);
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
+
+/** What a year picker offers: the next year (plans are made ahead), this one and four back, and the chosen one. */
+export function yearOptions(today: string, chosen: number): PeriodOption[] {
+  const current = Number(today.slice(0, 4));
+  const list = Array.from({ length: 6 }, (_, i) => current + 1 - i);
+  const years = list.includes(chosen) ? list : [...list, chosen].sort((a, b) => b - a);
+  return years.map((year) => ({ value: String(year), label: String(year) }));
+}

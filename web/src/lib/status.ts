@@ -11,6 +11,13 @@ export interface Look {
   icon: IconName;
 }
 
+/** A look that carries the message key of its word, for badges and chips that need no chart colour. */
+export interface LabelledLook {
+  color: MantineColor;
+  icon: IconName;
+  label: MessageKey;
+}
+
 export const STATUS_LOOK: Record<Status, Look> = {
   not_started: { color: 'gray', hex: '#868e96', icon: 'circleDashed' },
   in_progress: { color: 'blue', hex: '#228be6', icon: 'progress' },

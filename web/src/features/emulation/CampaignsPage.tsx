@@ -15,11 +15,12 @@ import { SectionPanel } from '../../components/SectionPanel';
 import { t } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { notifySuccess } from '../../lib/notify';
+import { yearOptions } from '../../lib/periods';
 import { useMe } from '../auth/session';
 import { useCurrentOrg } from '../org/CurrentOrg';
 import { CampaignFormModal } from './components/CampaignFormModal';
 import { CampaignStatusBadge } from './components/EmulationBadges';
-import { campaignsQueryOptions, campaignYears, emulationApi, invalidateCampaigns } from './emulationQueries';
+import { campaignsQueryOptions, emulationApi, invalidateCampaigns } from './emulationQueries';
 import type { CampaignSummary, CampaignYear } from './emulationTypes';
 import './emulation.css';
 
@@ -62,7 +63,7 @@ export function CampaignsPage() {
       <Group>
         <Select
           label={t('emulation.year')}
-          data={campaignYears(me.today, year).map((value) => ({ value: String(value), label: String(value) }))}
+          data={yearOptions(me.today, year)}
           value={String(year)}
           onChange={(value) => value && void navigate({ to: '/thi-dua', search: { year: Number(value) }, replace: true })}
           allowDeselect={false}

@@ -1,11 +1,10 @@
 // Emulation campaigns: the queries and writes of src/api/routes/emulation.ts,
 // and how outcomes and statuses look (colour, icon and word together).
-import type { MantineColor } from '@mantine/core';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { IconName } from '../../components/Icon';
 import { t, type MessageKey } from '../../i18n';
 import { api, query } from '../../lib/api';
 import { formatDate, formatNumber, formatQuantity } from '../../lib/format';
+import type { LabelledLook } from '../../lib/status';
 import type {
   AppliesTo,
   Campaign,
@@ -77,13 +76,7 @@ export function invalidateCampaigns(queryClient: QueryClient): Promise<void> {
 
 // ── Words and looks ───────────────────────────────────────────────────────
 
-interface Look {
-  color: MantineColor;
-  icon: IconName;
-  label: MessageKey;
-}
-
-export const OUTCOME_LOOK: Record<Outcome, Look> = {
+export const OUTCOME_LOOK: Record<Outcome, LabelledLook> = {
   met: { color: 'green', icon: 'check', label: 'emulation.outcome.met' },
   missed: { color: 'red', icon: 'x', label: 'emulation.outcome.missed' },
   na: { color: 'gray', icon: 'minus', label: 'emulation.outcome.na' },
@@ -92,7 +85,7 @@ export const OUTCOME_LOOK: Record<Outcome, Look> = {
 
 export const outcomeLabel = (outcome: Outcome) => t(OUTCOME_LOOK[outcome].label);
 
-export const STATUS_LOOK: Record<CampaignStatus, Look> = {
+export const STATUS_LOOK: Record<CampaignStatus, LabelledLook> = {
   open: { color: 'blue', icon: 'progress', label: 'emulation.status.open' },
   confirmed: { color: 'green', icon: 'checklist', label: 'emulation.status.confirmed' },
 };
@@ -128,13 +121,6 @@ export function criterionRule(criterion: Criterion, cutOff: string): string {
 /** A figure with its unit: "90%", "2 nhiệm vụ". */
 export function valueText(value: number | null, unit: string | null): string | null {
   return value === null ? null : formatQuantity(value, unit);
-}
-
-/** The years offered: the next one, this one and four back, and the chosen one. */
-export function campaignYears(today: string, chosen: number): number[] {
-  const current = Number(today.slice(0, 4));
-  const list = Array.from({ length: 6 }, (_, i) => current + 1 - i);
-  return list.includes(chosen) ? list : [...list, chosen].sort((a, b) => b - a);
 }
 
 /** Criteria, participants, name and period change only while the list is not confirmed. */

@@ -11,6 +11,7 @@ import { EmptyText, LoadError, PageLoading } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
 import { t } from '../../i18n';
 import { todayIso } from '../../lib/format';
+import { yearOptions } from '../../lib/periods';
 import { useCurrentOrg } from '../org/CurrentOrg';
 import { CallCard } from './components/CallCard';
 import { InitiativeDrawer } from './components/InitiativeDrawer';
@@ -18,7 +19,7 @@ import { InitiativeFormModal } from './components/InitiativeFormModal';
 import { InitiativeTable } from './components/InitiativeTable';
 import { UnitTallyTable } from './components/UnitTallyTable';
 import { YearTargets, YearTotals } from './components/YearFigures';
-import { initiativeYearQueryOptions, initiativeYears } from './initiativeQueries';
+import { initiativeYearQueryOptions } from './initiativeQueries';
 import type { InitiativesSearch } from './initiativeSearch';
 import './initiatives.css';
 
@@ -62,7 +63,7 @@ export function InitiativesPage() {
       <Group>
         <Select
           label={t('initiatives.year')}
-          data={initiativeYears(today, year).map((value) => ({ value: String(value), label: String(value) }))}
+          data={yearOptions(today, year)}
           value={String(year)}
           onChange={(value) => value && go({ year: Number(value) })}
           allowDeselect={false}

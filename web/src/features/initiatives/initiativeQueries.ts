@@ -1,13 +1,12 @@
 // Initiatives (sáng kiến): the queries and writes of src/api/routes/initiatives.ts,
 // how a status and a unit's standing against the call look (colour, icon and
 // word together), and the words of the call's deadline.
-import type { MantineColor } from '@mantine/core';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { IconName } from '../../components/Icon';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
 import { api, query } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import { invalidateWorkData } from '../../lib/invalidate';
+import type { LabelledLook } from '../../lib/status';
 import type { Initiative, InitiativeCall, InitiativeInput, InitiativePatch, InitiativeStatus, InitiativeYear, UnitTally } from './initiativeTypes';
 
 const yearKey = (orgId: string, year: number) => ['initiatives', 'year', orgId, year] as const;
@@ -63,26 +62,13 @@ export function forgetInitiative(queryClient: QueryClient, id: string): Promise<
 
 // ── Words and looks ───────────────────────────────────────────────────────
 
-interface Look {
-  color: MantineColor;
-  icon: IconName;
-  label: MessageKey;
-}
-
-export const STATUS_LOOK: Record<InitiativeStatus, Look> = {
+export const STATUS_LOOK: Record<InitiativeStatus, LabelledLook> = {
   submitted: { color: 'blue', icon: 'upload', label: 'initiatives.status.submitted' },
   recognised: { color: 'teal', icon: 'check', label: 'initiatives.status.recognised' },
   applied: { color: 'green', icon: 'checklist', label: 'initiatives.status.applied' },
 };
 
 export const statusLabel = (status: InitiativeStatus) => t(STATUS_LOOK[status].label);
-
-/** The years offered: the next one, this one and four back, plus the one in the address. */
-export function initiativeYears(today: string, chosen: number): number[] {
-  const current = Number(today.slice(0, 4));
-  const list = Array.from({ length: 6 }, (_, i) => current + 1 - i);
-  return list.includes(chosen) ? list : [...list, chosen].sort((a, b) => b - a);
-}
 
 /** "còn 12 ngày" / "hôm nay là hạn cuối" / "đã quá hạn 3 ngày". */
 export function daysLeftText(daysLeft: number): string {
@@ -100,7 +86,7 @@ export function dueState(tally: UnitTally, call: InitiativeCall | null): DueStat
   return tally.daysLeft !== null && tally.daysLeft < 0 ? 'late' : 'missing';
 }
 
-export const DUE_LOOK: Record<Exclude<DueState, 'none'>, Omit<Look, 'label'>> = {
+export const DUE_LOOK: Record<Exclude<DueState, 'none'>, Omit<LabelledLook, 'label'>> = {
   missing: { color: 'orange', icon: 'hourglass' },
   late: { color: 'red', icon: 'alert' },
   enough: { color: 'green', icon: 'check' },

@@ -114,7 +114,7 @@ function FindingDetail({ finding, inspection }: { finding: Finding; inspection: 
           {finding.description}
         </Title>
       </Stack>
-      <dl className="insp-facts">
+      <dl className="fact-grid">
         <div>
           <dt>{t('finding.col.area')}</dt>
           <dd>{areaName(areas, finding.area) ?? t('finding.noArea')}</dd>

@@ -2,7 +2,7 @@
 // most urgent first, filtered by status and responsible unit; for a province,
 // the findings its communes escalated to it. Each row opens its inspection
 // with the finding's follow-up beside it; the list exports as it is shown.
-import { Button, Checkbox, Chip, Group, Select, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -11,10 +11,12 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { Icon } from '../../components/Icon';
 import { EmptyText, LoadError, PageLoading } from '../../components/PageState';
 import { PageTitle } from '../../components/PageTitle';
+import { CountChips } from '../../components/StatusCountChips';
 import { foldedFilter } from '../../components/selectFilter';
 import { t } from '../../i18n';
 import { documentFileBase, downloadText, toCsv } from '../../lib/csv';
 import { formatDate, formatNumber } from '../../lib/format';
+import { yearOptions } from '../../lib/periods';
 import type { AreaRef, Me } from '../../lib/types';
 import { useMe } from '../auth/session';
 import { areaName, useAreas } from '../reference/areas';
@@ -25,7 +27,6 @@ import {
   FINDING_STATUS_LOOK,
   findingsQueryOptions,
   findingStatusLabel,
-  inspectionYears,
   severityLabel,
 } from './inspectionQueries';
 import { statusList, type FindingsSearch } from './inspectionSearch';
@@ -52,7 +53,7 @@ function YearSelect({ me, year, onChange }: { me: Me; year: number; onChange: (y
   return (
     <Select
       label={t('inspections.year')}
-      data={inspectionYears(me.today, year).map((value) => ({ value: String(value), label: String(value) }))}
+      data={yearOptions(me.today, year)}
       value={String(year)}
       onChange={(value) => value && onChange(Number(value))}
       allowDeselect={false}
@@ -148,16 +149,7 @@ function CommuneFindings({ me, year, search }: { me: Me; year: number; search: F
           <Text size="sm" c="dimmed" role="status">
             {t('common.showing', { shown: formatNumber(rows.length, 0), total: formatNumber(findings.length, 0) })}
           </Text>
-          <DataTable
-            columns={columns}
-            rows={rows}
-            rowKey={(row) => row.id}
-            rowTestId="finding-row"
-            caption={t('findings.titleYear', { year })}
-            emptyText={t('common.noMatch')}
-            minWidth={980}
-            fixedLayout
-          />
+          <FindingTable columns={columns} rows={rows} caption={t('findings.titleYear', { year })} minWidth={980} />
         </Stack>
       )}
     </Stack>
@@ -165,30 +157,18 @@ function CommuneFindings({ me, year, search }: { me: Me; year: number; search: F
 }
 
 function StatusChips({ findings, selected, onChange }: { findings: FindingSummary[]; selected: FindingDisplayStatus[]; onChange: (next: FindingDisplayStatus[]) => void }) {
-  const counts = new Map<FindingDisplayStatus, number>();
-  for (const finding of findings) counts.set(finding.displayStatus, (counts.get(finding.displayStatus) ?? 0) + 1);
-  const shown = FINDING_DISPLAY_STATUSES.filter((status) => (counts.get(status) ?? 0) > 0 || selected.includes(status));
+  const counts = Object.fromEntries(FINDING_DISPLAY_STATUSES.map((status) => [status, 0])) as Record<FindingDisplayStatus, number>;
+  for (const finding of findings) counts[finding.displayStatus] += 1;
   return (
-    <div role="group" aria-label={t('findings.filter.status')}>
-      <Chip.Group multiple value={selected} onChange={(value) => onChange(FINDING_DISPLAY_STATUSES.filter((status) => value.includes(status)))}>
-        <Group gap="xs">
-          {shown.map((status) => {
-            const look = FINDING_STATUS_LOOK[status];
-            return (
-              <Chip key={status} value={status} color={look.color} variant="outline" icon={<Icon name="check" size={14} />} data-status={status}>
-                <Group gap={6} wrap="nowrap">
-                  <Icon name={look.icon} size={14} style={{ color: `var(--mantine-color-${look.color}-filled)` }} />
-                  <span>{findingStatusLabel(status)}</span>
-                  <Text span fw={700}>
-                    {formatNumber(counts.get(status) ?? 0, 0)}
-                  </Text>
-                </Group>
-              </Chip>
-            );
-          })}
-        </Group>
-      </Chip.Group>
-    </div>
+    <CountChips
+      statuses={FINDING_DISPLAY_STATUSES}
+      look={FINDING_STATUS_LOOK}
+      label={findingStatusLabel}
+      counts={counts}
+      selected={selected}
+      onChange={onChange}
+      ariaLabel={t('findings.filter.status')}
+    />
   );
 }
 
@@ -245,16 +225,7 @@ function EscalatedFindings({ me, year }: { me: Me; year: number }) {
           <Text size="sm" c="dimmed" role="status">
             {t('findings.escalatedCount', { count: formatNumber(rows.length, 0), communes: formatNumber(uniqueUnits(rows.map((row) => row.commune)).length, 0) })}
           </Text>
-          <DataTable
-            columns={columns}
-            rows={rows}
-            rowKey={(row) => row.id}
-            rowTestId="finding-row"
-            caption={t('findings.escalatedTitle', { year })}
-            emptyText={t('common.noMatch')}
-            minWidth={1100}
-            fixedLayout
-          />
+          <FindingTable columns={columns} rows={rows} caption={t('findings.escalatedTitle', { year })} minWidth={1100} />
         </Stack>
       )}
     </Stack>
@@ -262,6 +233,12 @@ function EscalatedFindings({ me, year }: { me: Me; year: number }) {
 }
 
 // ── Shared ────────────────────────────────────────────────────────────────
+
+function FindingTable<T extends FindingSummary>({ columns, rows, caption, minWidth }: { columns: Column<T>[]; rows: T[]; caption: string; minWidth: number }) {
+  return (
+    <DataTable columns={columns} rows={rows} rowKey={(row) => row.id} rowTestId="finding-row" caption={caption} emptyText={t('common.noMatch')} minWidth={minWidth} fixedLayout />
+  );
+}
 
 function uniqueUnits(units: UnitName[]): UnitName[] {
   const byId = new Map(units.map((unit) => [unit.id, unit]));

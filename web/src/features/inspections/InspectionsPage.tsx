@@ -13,12 +13,13 @@ import { PageTitle } from '../../components/PageTitle';
 import { SectionPanel } from '../../components/SectionPanel';
 import { t } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
+import { yearOptions } from '../../lib/periods';
 import { useMe } from '../auth/session';
 import { CoverageBar } from './CoverageBar';
 import { InspectionStatusBadge } from './InspectionBadges';
 import { InspectionFormModal } from './InspectionFormModal';
 import { InspectionPlanFormModal } from './InspectionPlanFormModal';
-import { FINDING_STATUS_LOOK, inspectionStatusLabel, inspectionYearQueryOptions, inspectionYears, shareText } from './inspectionQueries';
+import { FINDING_STATUS_LOOK, inspectionStatusLabel, inspectionYearQueryOptions, shareText } from './inspectionQueries';
 import type { FindingDisplayStatus, InspectionRow, InspectionYear } from './inspectionTypes';
 import './inspections.css';
 
@@ -54,7 +55,7 @@ export function InspectionsPage() {
       <Group>
         <Select
           label={t('inspections.year')}
-          data={inspectionYears(me.today, year).map((value) => ({ value: String(value), label: String(value) }))}
+          data={yearOptions(me.today, year)}
           value={String(year)}
           onChange={(value) => value && void navigate({ to: '/kiem-tra', search: { year: Number(value) }, replace: true })}
           allowDeselect={false}
@@ -105,7 +106,7 @@ function YearView({ view, orgId }: { view: InspectionYear; orgId: string }) {
             <Title order={3} size="h4">
               {plan.title}
             </Title>
-            <dl className="insp-facts">
+            <dl className="fact-grid">
               <div>
                 <dt>{t('inspections.plan.number')}</dt>
                 <dd>{plan.number || t('common.dash')}</dd>

@@ -2,12 +2,11 @@
 // how statuses and severities look (colour, icon and word together). A write
 // answers the inspection or the finding, which replaces the cached one; every
 // view built from inspections is then refreshed.
-import type { MantineColor } from '@mantine/core';
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { IconName } from '../../components/Icon';
-import { t, type MessageKey } from '../../i18n';
+import { t } from '../../i18n';
 import { api, query } from '../../lib/api';
 import { formatNumber } from '../../lib/format';
+import type { LabelledLook } from '../../lib/status';
 import {
   FINDING_DISPLAY_STATUSES,
   type EscalatedFindingList,
@@ -99,19 +98,13 @@ export function forgetInspection(queryClient: QueryClient, id: string): Promise<
 
 // ── Words and looks ───────────────────────────────────────────────────────
 
-interface Look {
-  color: MantineColor;
-  icon: IconName;
-  label: MessageKey;
-}
-
-export const INSPECTION_STATUS_LOOK: Record<InspectionStatus, Look> = {
+export const INSPECTION_STATUS_LOOK: Record<InspectionStatus, LabelledLook> = {
   planned: { color: 'gray', icon: 'circleDashed', label: 'inspections.status.planned' },
   overdue: { color: 'red', icon: 'alert', label: 'inspections.status.overdue' },
   done: { color: 'green', icon: 'check', label: 'inspections.status.done' },
 };
 
-export const FINDING_STATUS_LOOK: Record<FindingDisplayStatus, Look> = {
+export const FINDING_STATUS_LOOK: Record<FindingDisplayStatus, LabelledLook> = {
   open: { color: 'blue', icon: 'progress', label: 'findings.status.open' },
   due_soon: { color: 'orange', icon: 'hourglass', label: 'findings.status.due_soon' },
   overdue: { color: 'red', icon: 'alert', label: 'findings.status.overdue' },
@@ -120,13 +113,13 @@ export const FINDING_STATUS_LOOK: Record<FindingDisplayStatus, Look> = {
   escalated: { color: 'cyan', icon: 'upload', label: 'findings.status.escalated' },
 };
 
-export const SEVERITY_LOOK: Record<FindingSeverity, Look> = {
+export const SEVERITY_LOOK: Record<FindingSeverity, LabelledLook> = {
   minor: { color: 'gray', icon: 'minus', label: 'findings.severity.minor' },
   moderate: { color: 'orange', icon: 'alert', label: 'findings.severity.moderate' },
   serious: { color: 'red', icon: 'alert', label: 'findings.severity.serious' },
 };
 
-export const STATUS_CHANGE_LOOK: Record<FindingStatusChange, Look> = {
+export const STATUS_CHANGE_LOOK: Record<FindingStatusChange, LabelledLook> = {
   fixed: { color: 'green', icon: 'check', label: 'findings.change.fixed' },
   escalated: { color: 'cyan', icon: 'upload', label: 'findings.change.escalated' },
   reopened: { color: 'orange', icon: 'refresh', label: 'findings.change.reopened' },
@@ -140,13 +133,6 @@ export const inspectionStatusLabel = (status: InspectionStatus) => t(INSPECTION_
 export function byUrgency<T extends FindingSummary>(a: T, b: T): number {
   const rank = (status: FindingDisplayStatus) => FINDING_DISPLAY_STATUSES.indexOf(status);
   return rank(a.displayStatus) - rank(b.displayStatus) || a.fixDue.localeCompare(b.fixDue) || a.description.localeCompare(b.description, 'vi');
-}
-
-/** The years offered: next year (plans are made ahead), this one and four back, and the one chosen. */
-export function inspectionYears(today: string, chosen: number): number[] {
-  const current = Number(today.slice(0, 4));
-  const list = Array.from({ length: 6 }, (_, i) => current + 1 - i);
-  return list.includes(chosen) ? list : [...list, chosen].sort((a, b) => b - a);
 }
 
 /** "33,33 %": the shares on these screens are written with two decimals and a space before the sign. */

@@ -6,7 +6,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useId, useRef, useState } from 'react';
 import { AnchorLink } from '../../components/AnchorLink';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { EvidenceRow } from '../../components/EvidenceRow';
 import { Icon, type IconName } from '../../components/Icon';
 import { ToggleButtons } from '../../components/ToggleButtons';
 import { UploadProgress } from '../../components/UploadProgress';
@@ -88,41 +88,30 @@ export function EvidenceList({ view, leaf }: { view: AssessmentView; leaf: LeafN
   return (
     <Stack gap={6} component="ul" className="par-evidence-list">
       {leaf.evidence.map((item) => (
-        <Group key={item.id} component="li" gap="xs" wrap="nowrap" align="flex-start" justify="space-between">
-          <Group gap={6} wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 auto' }}>
-            <Icon name={KIND_ICON[item.kind]} size={16} style={{ marginTop: 3 }} />
-            <div style={{ minWidth: 0 }}>
-              <EvidenceLink view={view} item={item} />
-              <Text size="xs" c="dimmed">
-                {[
-                  item.stage === 'response' ? stageLabel('response') : null,
-                  item.kind === 'file' && item.size !== null ? formatFileSize(item.size) : null,
-                  item.kind === 'link' ? t('parAssessment.evidence.kindLink') : null,
-                  item.kind === 'record' ? t('parAssessment.evidence.kindRecord') : null,
-                  item.addedBy,
-                  formatDate(item.createdAt),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Text>
-            </div>
-          </Group>
-          {removable(item) && (
-            <ConfirmButton
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              style={{ flexShrink: 0 }}
-              aria-label={t('parAssessment.evidence.removeNamed', { name: item.label })}
-              message={t('parAssessment.evidence.removeConfirm', { name: item.label })}
-              confirmLabel={t('common.delete')}
-              loading={remove.isPending && remove.variables === item.id}
-              onConfirm={() => remove.mutateAsync(item.id)}
-            >
-              {t('parAssessment.evidence.remove')}
-            </ConfirmButton>
-          )}
-        </Group>
+        <EvidenceRow
+          key={item.id}
+          icon={KIND_ICON[item.kind]}
+          link={<EvidenceLink view={view} item={item} />}
+          details={[
+            item.stage === 'response' ? stageLabel('response') : null,
+            item.kind === 'file' && item.size !== null ? formatFileSize(item.size) : null,
+            item.kind === 'link' ? t('parAssessment.evidence.kindLink') : null,
+            item.kind === 'record' ? t('parAssessment.evidence.kindRecord') : null,
+            item.addedBy,
+            formatDate(item.createdAt),
+          ]}
+          remove={
+            removable(item)
+              ? {
+                  ariaLabel: t('parAssessment.evidence.removeNamed', { name: item.label }),
+                  message: t('parAssessment.evidence.removeConfirm', { name: item.label }),
+                  label: t('parAssessment.evidence.remove'),
+                  pending: remove.isPending && remove.variables === item.id,
+                  onConfirm: () => remove.mutateAsync(item.id),
+                }
+              : null
+          }
+        />
       ))}
     </Stack>
   );

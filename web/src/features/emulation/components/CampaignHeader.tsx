@@ -60,7 +60,7 @@ export function CampaignHeader({ campaign }: { campaign: Campaign }) {
             </Group>
           )}
         </Group>
-        <dl className="emu-facts">
+        <dl className="fact-grid emu-facts">
           <div>
             <dt>{t('emulation.colPeriod')}</dt>
             <dd data-testid="campaign-period">{t('emulation.period', { from: formatDate(campaign.periodFrom), to: formatDate(campaign.periodTo) })}</dd>

@@ -71,7 +71,7 @@ function InitiativeDetail({ initiative, view, onDeleted }: { initiative: Initiat
         </Title>
         <InitiativeStatusBadge status={initiative.status} />
       </div>
-      <dl className="initiative-facts">
+      <dl className="fact-grid">
         <div>
           <dt>{t('initiatives.col.unit')}</dt>
           <dd>{initiative.unit.name}</dd>

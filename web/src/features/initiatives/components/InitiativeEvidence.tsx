@@ -3,7 +3,7 @@
 import { Anchor, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import { ConfirmButton } from '../../../components/ConfirmButton';
+import { EvidenceRow } from '../../../components/EvidenceRow';
 import { FileDropZone } from '../../../components/FileDropZone';
 import { Icon } from '../../../components/Icon';
 import { ToggleButtons } from '../../../components/ToggleButtons';
@@ -55,38 +55,27 @@ export function EvidenceList({ initiative }: { initiative: Initiative }) {
   return (
     <Stack gap={6} component="ul" className="initiative-plain-list" data-testid="initiative-evidence">
       {initiative.evidence.map((item) => (
-        <Group key={item.id} component="li" gap="xs" wrap="nowrap" align="flex-start" justify="space-between">
-          <Group gap={6} wrap="nowrap" align="flex-start" style={{ minWidth: 0, flex: '1 1 auto' }}>
-            <Icon name={item.kind === 'file' ? 'file' : 'list'} size={16} style={{ marginTop: 3 }} />
-            <div style={{ minWidth: 0 }}>
-              <EvidenceLink item={item} />
-              <Text size="xs" c="dimmed">
-                {[
-                  item.kind === 'file' ? (item.size !== null ? formatFileSize(item.size) : t('initiatives.evidence.kindFile')) : t('initiatives.evidence.kindLink'),
-                  item.addedBy,
-                  formatDate(item.at),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Text>
-            </div>
-          </Group>
-          {initiative.can.edit && (
-            <ConfirmButton
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              style={{ flexShrink: 0 }}
-              aria-label={t('initiatives.evidence.removeNamed', { name: item.label })}
-              message={t('initiatives.evidence.removeConfirm', { name: item.label })}
-              confirmLabel={t('common.delete')}
-              loading={remove.isPending && remove.variables === item.id}
-              onConfirm={() => remove.mutateAsync(item.id)}
-            >
-              {t('common.delete')}
-            </ConfirmButton>
-          )}
-        </Group>
+        <EvidenceRow
+          key={item.id}
+          icon={item.kind === 'file' ? 'file' : 'list'}
+          link={<EvidenceLink item={item} />}
+          details={[
+            item.kind === 'file' ? (item.size !== null ? formatFileSize(item.size) : t('initiatives.evidence.kindFile')) : t('initiatives.evidence.kindLink'),
+            item.addedBy,
+            formatDate(item.at),
+          ]}
+          remove={
+            initiative.can.edit
+              ? {
+                  ariaLabel: t('initiatives.evidence.removeNamed', { name: item.label }),
+                  message: t('initiatives.evidence.removeConfirm', { name: item.label }),
+                  label: t('common.delete'),
+                  pending: remove.isPending && remove.variables === item.id,
+                  onConfirm: () => remove.mutateAsync(item.id),
+                }
+              : null
+          }
+        />
       ))}
     </Stack>
   );

@@ -1,11 +1,12 @@
 // The year's initiatives: counts per status at the top (clicking one filters),
 // a unit filter, the table (a row opens the detail) and its Excel export.
-import { Anchor, Button, Chip, Group, Select, Text } from '@mantine/core';
+import { Anchor, Button, Group, Select, Text } from '@mantine/core';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { Icon } from '../../../components/Icon';
 import { EmptyText } from '../../../components/PageState';
 import { SectionPanel } from '../../../components/SectionPanel';
+import { CountChips } from '../../../components/StatusCountChips';
 import { foldedFilter } from '../../../components/selectFilter';
 import { TagBadge } from '../../../components/TagBadge';
 import { t } from '../../../i18n';
@@ -88,29 +89,17 @@ export function InitiativeTable({ view, orgName, onOpen }: InitiativeTableProps)
         <>
           <Group align="flex-end" justify="space-between" gap="sm" mb="sm" className="no-print">
             <Group align="flex-end" gap="sm" role="search" aria-label={t('initiatives.filterHeading')}>
-              <div role="group" aria-label={t('initiatives.filterStatus')}>
-                <Text size="sm" fw={500} mb={4} aria-hidden="true">
-                  {t('initiatives.filterStatus')}
-                </Text>
-                <Chip.Group multiple value={statuses} onChange={(value) => setStatuses(value as InitiativeStatus[])}>
-                  <Group gap="xs">
-                    {INITIATIVE_STATUSES.map((status) => {
-                      const look = STATUS_LOOK[status];
-                      return (
-                        <Chip key={status} value={status} color={look.color} variant="outline" icon={<Icon name="check" size={14} />} data-status={status}>
-                          <Group gap={6} wrap="nowrap">
-                            <Icon name={look.icon} size={14} style={{ color: `var(--mantine-color-${look.color}-filled)` }} />
-                            <span>{statusLabel(status)}</span>
-                            <Text span fw={700}>
-                              {counts[status]}
-                            </Text>
-                          </Group>
-                        </Chip>
-                      );
-                    })}
-                  </Group>
-                </Chip.Group>
-              </div>
+              <CountChips
+                statuses={INITIATIVE_STATUSES}
+                look={STATUS_LOOK}
+                label={statusLabel}
+                counts={counts}
+                selected={statuses}
+                onChange={setStatuses}
+                ariaLabel={t('initiatives.filterStatus')}
+                heading={t('initiatives.filterStatus')}
+                hideEmpty={false}
+              />
               <Select
                 label={t('initiatives.filterUnit')}
                 placeholder={t('initiatives.allUnits')}
