@@ -1,14 +1,14 @@
 /**
  * The commune's self-inspection records: the plan of a year, its inspections
  * (one per unit), the problems each found and their follow-up. Every change is
- * one transaction with its audit entry. `loadInspectionFacts` gives the rows
- * the coverage figures of plan targets, PAR leaves and reports are judged on.
+ * one transaction with its audit entry, and refreshes the plan targets fed by
+ * the records (reform-records.ts reads them for targets, PAR leaves and reports).
  */
 import { and, asc, desc, eq, inArray, max, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { formatViDate, type IsoDate } from "../domain/dates.js";
 import { conflict, invalid } from "../domain/errors.js";
-import { findingTransition, type FindingStatusChange, type InspectionFacts } from "../domain/inspections/coverage.js";
+import { findingTransition, type FindingStatusChange } from "../domain/inspections/coverage.js";
 import { COUNTED_UNIT_KINDS } from "../domain/inspections/units.js";
 import { diff, recordAudit } from "./audit.js";
 import { refreshReformTargets } from "./computed-targets.js";
@@ -112,22 +112,6 @@ export async function getFinding(tx: Tx, id: string): Promise<FindingView | null
 export async function updatesOf(tx: Tx, findingId: string) {
   return tx.select({ u: findingUpdates, author: users.fullName }).from(findingUpdates).leftJoin(users, eq(users.id, findingUpdates.authorId))
     .where(eq(findingUpdates.findingId, findingId)).orderBy(desc(findingUpdates.createdAt), desc(findingUpdates.date));
-}
-
-/**
- * What the coverage and findings figures of a year are judged on
- * (`inspectionFigures` in domain/inspections/coverage.ts): the year's plan,
- * the counted units, its inspections and their findings with the day their
- * inspection took place. Without a plan, no inspection and no finding.
- */
-export async function loadInspectionFacts(tx: Tx, orgId: string, year: number): Promise<InspectionFacts> {
-  const plan = await planOfYear(tx, orgId, year);
-  const unitIds = (await countedUnits(tx, orgId)).map((u) => u.id);
-  if (!plan) return { plan: null, unitIds, inspections: [], findings: [] };
-  const visits = await tx.select({ unitId: inspections.unitId, conductedOn: inspections.conductedOn }).from(inspections).where(eq(inspections.inspectionPlanId, plan.id));
-  const findings = await tx.select({ conductedOn: inspections.conductedOn, status: inspectionFindings.status, closedOn: inspectionFindings.closedOn })
-    .from(inspectionFindings).innerJoin(inspections, eq(inspections.id, inspectionFindings.inspectionId)).where(eq(inspections.inspectionPlanId, plan.id));
-  return { plan: { id: plan.id, targetShare: plan.targetShare }, unitIds, inspections: visits, findings };
 }
 
 // ── Commands ───────────────────────────────────────────────────────────────

@@ -8,6 +8,7 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { IsoDate } from "../domain/dates.js";
 import { percent } from "../domain/indicators/ratio.js";
+import { inspectionFigures } from "../domain/inspections/coverage.js";
 import { COUNTED_UNIT_KINDS } from "../domain/inspections/units.js";
 import type { Tx } from "./connection.js";
 import { initiatives, inspectionFindings, inspectionPlans, inspections, units } from "./schema.js";
@@ -59,16 +60,14 @@ export async function loadReformRecords(tx: Tx, orgId: string, year: number): Pr
   return records;
 }
 
-/** The figures of loaded records as they stood at the end of `cutDate`. */
+/** The figures of loaded records as they stood at the end of `cutDate` (the inspection rules: inspectionFigures). */
 export function reformFiguresAt(r: ReformRecords, cutDate: IsoDate): ReformFigures {
-  const inspected = new Set(r.visits.filter((v) => v.conductedOn <= cutDate && r.countedUnitIds.has(v.unitId)).map((v) => v.unitId));
-  const found = r.findings.filter((f) => f.conductedOn <= cutDate);
-  const closedBy = (status: "fixed" | "escalated") => found.filter((f) => f.status === status && f.closedOn !== null && f.closedOn <= cutDate).length;
-  const escalated = closedBy("escalated");
+  const { coverage, findingsHandled } = inspectionFigures({ unitIds: [...r.countedUnitIds], inspections: r.visits, findings: r.findings }, cutDate);
+  const escalated = r.findings.filter((f) => f.conductedOn <= cutDate && f.status === "escalated" && f.closedOn !== null && f.closedOn <= cutDate).length;
   const submitted = r.initiatives.filter((i) => i.submittedOn <= cutDate);
   return {
-    unitsInspected: r.plan ? { numerator: inspected.size, denominator: r.countedUnitIds.size } : null,
-    findingsHandled: found.length ? { numerator: closedBy("fixed") + escalated, denominator: found.length, escalated } : null,
+    unitsInspected: r.plan ? coverage : null,
+    findingsHandled: findingsHandled.denominator ? { ...findingsHandled, escalated } : null,
     initiatives: { submitted: submitted.length, recognised: submitted.filter((i) => i.recognisedOn !== null && i.recognisedOn <= cutDate).length },
     inspectionPlan: r.plan,
   };

@@ -162,8 +162,7 @@ export function findingTransition(status: FindingStatus, change: FindingStatusCh
 }
 
 /** The rows inspectionFigures judges: the counted units, the year's inspections and their findings. */
-export interface InspectionFacts {
-  plan: { id: string; targetShare: number } | null;
+interface InspectionFacts {
   unitIds: string[];
   inspections: Array<{ unitId: string; conductedOn: IsoDate | null }>;
   findings: Array<{ conductedOn: IsoDate | null; status: FindingStatus; closedOn: IsoDate | null }>;
@@ -176,7 +175,7 @@ export interface Ratio { numerator: number; denominator: number }
  * `cutDate`: units inspected of the counted units; findings handled (fixed or
  * escalated by then) of those found by inspections that had taken place.
  */
-export function inspectionFigures(input: Pick<InspectionFacts, "unitIds" | "inspections" | "findings">, cutDate: IsoDate): { coverage: Ratio; findingsHandled: Ratio } {
+export function inspectionFigures(input: InspectionFacts, cutDate: IsoDate): { coverage: Ratio; findingsHandled: Ratio } {
   const c = coverageOf({ unitIds: input.unitIds, inspections: input.inspections, targetShare: null }, cutDate);
   const found = input.findings.filter((f) => f.conductedOn && f.conductedOn <= cutDate);
   const handled = found.filter((f) => isHandled(f.status) && f.closedOn && f.closedOn <= cutDate);
