@@ -7,11 +7,15 @@ import { startTestApp, type Client, type TestApp } from "../support/app.js";
 import { openCommune, type Commune } from "../support/commune.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const SEED = join(resolve(ROOT, "../shared"), "seeds", "002_be7d98821bed4f13.txt");
+const seedPath = (name: string) => join(resolve(ROOT, "../shared"), "seeds", name);
+/** The ward's annual plan of 2024. */
+const SEED = seedPath("002_be7d98821bed4f13.txt");
+/** Xã Hành Minh's emulation plan of 2024 (Kế hoạch phát động phong trào thi đua). */
+const EMULATION_SEED = seedPath("004_060e3244ce13f715.txt");
 
-function seedBytes(): Buffer {
-  if (!existsSync(SEED)) throw new Error(`The seed plan ${SEED} is missing (expected shared/ beside the project root). This test needs it and does not skip.`);
-  return readFileSync(SEED);
+function seedBytes(path = SEED): Buffer {
+  if (!existsSync(path)) throw new Error(`The seed plan ${path} is missing (expected shared/ beside the project root). This test needs it and does not skip.`);
+  return readFileSync(path);
 }
 
 function uploadForm(name: string, bytes: Uint8Array): FormData {
@@ -138,5 +142,22 @@ describe.each(DB_KINDS)("importing a plan document on %s", (kind) => {
     const fake = await c.focal.post(`/api/orgs/${c.orgId}/imports`, uploadForm("ke-hoach.pdf", new TextEncoder().encode("không phải PDF")));
     expect(fake.status).toBe(400);
     expect(fake.body.error.message).toMatch(/PDF/);
+  });
+
+  it("turns an imported emulation plan into a campaign whose content groups are its tasks", async () => {
+    const read = await c.focal.post(`/api/orgs/${c.orgId}/imports`, uploadForm("ke-hoach-thi-dua.txt", seedBytes(EMULATION_SEED)));
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    const draft = read.body.draft;
+    expect(draft.tasks.length).toBeGreaterThan(0);
+    const accepted = await c.focal.post(`/api/orgs/${c.orgId}/imports/accept`, { type: "emulation", draft, unitMap: await unmatchedToOffice(draft) });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    expect(accepted.body).toMatchObject({ type: "emulation", year: 2024 });
+    const campaign = await c.focal.post(`/api/plans/${accepted.body.id}/campaign`);
+    expect(campaign.status, JSON.stringify(campaign.body)).toBe(201);
+    expect(campaign.body).toMatchObject({ year: 2024, periodFrom: "2024-01-01", periodTo: "2024-12-31", sourcePlan: { id: accepted.body.id } });
+    expect(campaign.body.contentGroups.map((g: any) => g.title)).toEqual(draft.tasks.map((t: any) => t.title));
+    expect(campaign.body.criteria.map((k: any) => k.id)).toEqual(["c1", "c2", "c3", "c4", "c5", "c6"]);
+    const list = (await c.focal.get(`/api/orgs/${c.orgId}/campaigns?year=2024`)).body;
+    expect(list.emulationPlans).toContainEqual(expect.objectContaining({ id: accepted.body.id, hasCampaign: true }));
   });
 });
