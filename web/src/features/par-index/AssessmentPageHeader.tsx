@@ -33,15 +33,15 @@ function ProcessSteps({ view }: { view: AssessmentView }) {
   const items = stepsOf(view);
   const current = items.findIndex((item) => !item.done);
   return (
-    <ol className="par-steps" aria-label={t('parAssessment.step.label')}>
+    <ol className="steps par-steps" aria-label={t('parAssessment.step.label')}>
       {items.map((item, index) => {
         const state = item.done ? 'done' : index === current ? 'current' : 'todo';
         return (
-          <li key={item.key} className="par-step" data-state={state} aria-current={state === 'current' ? 'step' : undefined}>
-            <span className="par-step-mark" aria-hidden="true">
+          <li key={item.key} className="step" data-state={state} aria-current={state === 'current' ? 'step' : undefined}>
+            <span className="step-mark" aria-hidden="true">
               {item.done ? <Icon name="check" size={14} /> : index + 1}
             </span>
-            <span className="par-step-body">
+            <span className="step-body">
               <Text size="sm" fw={600} component="span" display="block">
                 {t(item.label)}
               </Text>

@@ -51,13 +51,13 @@ function StepNote({ item }: { item: StepItem }) {
 export function ReportSteps({ view }: { view: ReportView }) {
   const items = stepsOf(view);
   return (
-    <ol className="report-steps" aria-label={t('reports.step.label')}>
+    <ol className="steps report-steps" aria-label={t('reports.step.label')}>
       {items.map((item, index) => (
-        <li key={item.key} className="report-step" data-state={item.state} data-step={item.key} aria-current={item.state === 'current' ? 'step' : undefined}>
-          <span className="report-step-mark" aria-hidden="true">
+        <li key={item.key} className="step" data-state={item.state} data-step={item.key} aria-current={item.state === 'current' ? 'step' : undefined}>
+          <span className="step-mark" aria-hidden="true">
             {item.state === 'done' ? <Icon name="check" size={14} /> : item.state === 'returned' ? <Icon name="x" size={14} /> : index + 1}
           </span>
-          <span className="report-step-body">
+          <span className="step-body">
             <Text size="sm" fw={600} component="span" display="block">
               {t(item.label)}
             </Text>
